@@ -1,0 +1,350 @@
+"""The newsroom's data model.
+
+A *source story* is what arrived from an *outlet*, kept verbatim. An *article*
+is the site's own edited version of one source story. Everything an editor
+writes lives in the article's *revisions*: headline, standfirst, body, the
+attached *disclaimer*, the *keywords* and the *Read Also links*. Revisions are
+never changed once saved; the article points at its newest revision and, once
+it has been published, at the revision readers see. A later draft therefore
+never changes the public page until it is published itself.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from .sanitizer import block_text
+from .text import headline_key
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    ARABIC = "ar", "Arabic"
+
+
+class OutletQuerySet(models.QuerySet):
+    def alias_map(self):
+        """Every spelling an outlet goes by (name and aliases) -> the outlet's name."""
+        spellings = {}
+        for name, aliases in self.values_list("name", "aliases"):
+            for spelling in [name, *aliases]:
+                spellings[spelling] = name
+        return spellings
+
+
+class Outlet(models.Model):
+    """A news organisation whose reports the site republishes."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Other spellings used in attributions, e.g. ["SY24", "SY 24"].',
+    )
+    language = models.CharField(max_length=2, choices=Language, default=Language.ARABIC)
+    website = models.URLField(blank=True)
+    requires_disclaimer = models.BooleanField(
+        default=True,
+        help_text='Stories from this outlet must carry the "not verified" disclaimer.',
+    )
+
+    objects = OutletQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Disclaimer(models.Model):
+    """A managed notice attached to articles, such as the site's "not verified" text."""
+
+    name = models.CharField(max_length=120, unique=True)
+    text = models.TextField()
+    is_standard = models.BooleanField(
+        default=False,
+        help_text="The notice the importer attaches when a seed carries a disclaimer.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-is_standard", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_standard"],
+                condition=models.Q(is_standard=True),
+                name="one_standard_disclaimer",
+                violation_error_message="Only one disclaimer can be the standard one.",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Keyword(models.Model):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="keyword_name_unique_ignoring_case",
+                violation_error_message="A keyword with this name already exists.",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class SourceStory(models.Model):
+    """A report as it arrived: parsed fields for the desk, the raw file for provenance."""
+
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="source_stories"
+    )
+    language = models.CharField(max_length=2, choices=Language)
+    headline = models.CharField(max_length=500)
+    headline_key = models.CharField(max_length=500, db_index=True, editable=False)
+    standfirst = models.TextField(blank=True)
+    paragraphs = models.JSONField(default=list, help_text="Body paragraphs, plain text.")
+    keywords = models.JSONField(default=list, blank=True)
+    arrived_at = models.DateTimeField(auto_now_add=True)
+    file_name = models.CharField(max_length=255, db_index=True)
+    raw = models.BinaryField(help_text="The file exactly as it arrived.")
+    checksum = models.CharField(max_length=64, help_text="SHA-256 of the raw file.")
+    content_hash = models.CharField(
+        max_length=64,
+        unique=True,
+        help_text="SHA-256 of the text after decoding and line-ending clean-up; "
+        "the same report under another name or encoding is recognised by it.",
+    )
+    replaces = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_by",
+        help_text="The earlier version of this report, when it arrived again updated.",
+    )
+
+    class Meta:
+        verbose_name_plural = "source stories"
+        ordering = ["-arrived_at"]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.headline_key = headline_key(self.headline)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_right_to_left(self):
+        return self.language == Language.ARABIC
+
+    def raw_text(self):
+        return bytes(self.raw).decode("utf-8-sig", errors="replace")
+
+
+class ArticleStatus(models.TextChoices):
+    NEW = "new", "New from import"
+    IN_TRANSLATION = "in_translation", "In translation"
+    DRAFTING = "drafting", "Drafting"
+    IN_REVIEW = "in_review", "In review"
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"
+    APPROVED = "approved", "Approved"
+    SCHEDULED = "scheduled", "Scheduled"
+    PUBLISHED = "published", "Published"
+    UNPUBLISHED = "unpublished", "Unpublished"
+    SPIKED = "spiked", "Spiked"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=ArticleStatus.PUBLISHED, published_revision__isnull=False)
+
+    def matching_headlines(self, keys):
+        """Articles whose source headline or current headline normalises to one of `keys`."""
+        return self.filter(
+            models.Q(source_story__headline_key__in=keys)
+            | models.Q(current_revision__headline_key__in=keys)
+        )
+
+
+class Article(models.Model):
+    """The site's edited version of a source story."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    status = models.CharField(
+        max_length=20, choices=ArticleStatus, default=ArticleStatus.NEW, db_index=True
+    )
+    source_story = models.OneToOneField(
+        SourceStory, on_delete=models.PROTECT, related_name="article"
+    )
+    outlet = models.ForeignKey(
+        Outlet,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text="The outlet the article is attributed to.",
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_articles",
+    )
+    current_revision = models.OneToOneField(
+        "Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_revision = models.ForeignKey(
+        "Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+        permissions = [
+            ("translate_article", "Can translate articles"),
+            ("review_article", "Can review, approve and publish articles"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    @property
+    def headline(self):
+        """The working headline; the source's until someone has written one."""
+        if self.current_revision and self.current_revision.headline:
+            return self.current_revision.headline
+        return self.source_story.headline
+
+    def get_admin_url(self):
+        return reverse("admin:articles_article_change", args=[self.pk])
+
+
+class Revision(models.Model):
+    """One saved state of an article. Never changed after it is saved."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    headline = models.CharField(max_length=500, blank=True)
+    headline_key = models.CharField(max_length=500, db_index=True, editable=False)
+    standfirst = models.TextField(blank=True)
+    body = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Body blocks, each one cleaned HTML element (<p>, <ul>, <blockquote>…).",
+    )
+    disclaimer = models.ForeignKey(
+        Disclaimer, null=True, blank=True, on_delete=models.PROTECT, related_name="revisions"
+    )
+    keywords = models.ManyToManyField(Keyword, blank=True, related_name="revisions")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="revisions",
+        help_text="Empty for revisions made by the importer.",
+    )
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="one_number_per_revision")
+        ]
+
+    def __str__(self):
+        return f"{self.article.slug} r{self.number}"
+
+    def save(self, *args, **kwargs):
+        self.headline_key = headline_key(self.headline)
+        super().save(*args, **kwargs)
+
+    @property
+    def paragraph_texts(self):
+        """The body as plain-text paragraphs, one per block."""
+        return [block_text(block) for block in self.body]
+
+    @property
+    def author_name(self):
+        return self.author.get_username() if self.author else "importer"
+
+
+class ReadAlsoLink(models.Model):
+    """A "Read Also" pointer to another article, shown after a given body paragraph."""
+
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="read_also")
+    position = models.PositiveSmallIntegerField(default=0)
+    after_paragraph = models.PositiveSmallIntegerField(
+        help_text="Shown after this many body paragraphs (0: before the first)."
+    )
+    target = models.ForeignKey(
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="read_also_backlinks",
+        help_text="Empty until an article with the given headline exists.",
+    )
+    target_headline = models.CharField(
+        max_length=500, help_text="The headline as it was given; used to match the target later."
+    )
+    target_key = models.CharField(max_length=500, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["revision", "position"]
+
+    def __str__(self):
+        return f"Read Also: {self.target_headline}"
+
+    def save(self, *args, **kwargs):
+        self.target_key = headline_key(self.target_headline)
+        super().save(*args, **kwargs)
+
+
+class AuditRecord(models.Model):
+    """Who changed what, and when. Written by the code that makes the change; never edited."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="audit_records",
+        help_text="Empty for changes made by a management command.",
+    )
+    action = models.CharField(max_length=40)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="audit_records"
+    )
+    revision = models.ForeignKey(
+        Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        who = self.actor.get_username() if self.actor else "system"
+        return f"{self.at:%Y-%m-%d %H:%M} {who} {self.action}"
