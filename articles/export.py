@@ -1,0 +1,45 @@
+"""The interchange format: each article as a plain JSON object (documented in the README)."""
+
+from django.db.models import Prefetch
+
+from .models import Article, ReadAlsoLink
+
+
+def articles_for_export(status=None):
+    links = ReadAlsoLink.objects.select_related("target").order_by("position")
+    articles = (
+        Article.objects.select_related("outlet", "source_story", "current_revision__disclaimer")
+        .prefetch_related(
+            "current_revision__keywords",
+            Prefetch("current_revision__read_also", queryset=links),
+        )
+        .order_by("pk")
+    )
+    if status:
+        articles = articles.filter(status=status)
+    return articles
+
+
+def export_article(article):
+    revision = article.current_revision
+    return {
+        "slug": article.slug,
+        "title": revision.headline or None,
+        "standfirst": revision.standfirst or None,
+        "paragraphs": revision.paragraph_texts,
+        "read_also": [
+            {
+                "title": link.target_headline,
+                "slug": link.target.slug if link.target else None,
+                "after_paragraph": link.after_paragraph,
+            }
+            for link in revision.read_also.all()
+        ],
+        "disclaimer": revision.disclaimer.text if revision.disclaimer else None,
+        "outlet": article.outlet.name if article.outlet else None,
+        "source_language": article.source_story.language,
+        "keywords": [keyword.name for keyword in revision.keywords.all()],
+        "status": article.status,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "source_file": article.source_story.file_name,
+    }
