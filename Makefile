@@ -1,0 +1,45 @@
+# The newsroom's editorial desk. `make run` to try it, `make test` to test it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint bench serve check-python clean
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
+	  echo "The newsroom needs Python 3.12 or newer (Django 6.1); '$(PYTHON)' is $$($(PYTHON) -V 2>&1)."; \
+	  echo "With pyenv, the .python-version file here selects 3.13: run 'pyenv install 3.13'."; \
+	  echo "Or name an interpreter: make PYTHON=/path/to/python3.13 run"; \
+	  exit 1; }
+
+$(INSTALLED): pyproject.toml | check-python
+	@test -x $(BIN)/python && $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))' \
+	  || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --editable '.[test]'
+	@touch $@
+
+run: $(INSTALLED)
+	$(BIN)/python manage.py migrate --verbosity 0
+	$(BIN)/python manage.py load_demo --verbosity 0
+	@echo
+	@echo "  The editorial desk is at http://$(HOST):$(PORT)/"
+	@echo "  Sign in as admin, editor, translator or reviewer; every demo password is 'newsroom-demo'."
+	@echo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(INSTALLED)
+	$(BIN)/pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(INSTALLED)
+	$(BIN)/python bench/import_seeds.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
