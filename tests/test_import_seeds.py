@@ -222,7 +222,10 @@ def test_same_content_twice_in_one_run_is_imported_once(import_seeds, write_seed
     code, out, _ = import_seeds(tmp_path)
     assert code == 0
     assert "1 imported, 0 updated, 1 unchanged, 0 failed." in out
-    assert f"unchanged {tmp_path / 'b.txt'}: already imported as water-returns-to-hasakah (from a.txt)" in out
+    assert (
+        f"unchanged {tmp_path / 'b.txt'}: already imported as water-returns-to-hasakah (from a.txt)"
+        in out
+    )
 
 
 def test_batch_size_does_not_change_the_result(tmp_path):
