@@ -10,9 +10,11 @@ never changes the public page until it is published itself.
 """
 
 from django.conf import settings
-from django.db import models
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection, models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.text import slugify
 
 from .sanitizer import block_text
 from .text import headline_key
@@ -85,9 +87,19 @@ class Disclaimer(models.Model):
         return self.name
 
 
+class KeywordQuerySet(models.QuerySet):
+    def named(self, name):
+        """The keyword called `name`, created when new. Names that slugify alike
+        ("Al-Quds", "al quds") are one keyword."""
+        slug = slugify(name, allow_unicode=True)[:100]
+        return self.get_or_create(slug=slug, defaults={"name": name})[0]
+
+
 class Keyword(models.Model):
     name = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
+
+    objects = KeywordQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -141,10 +153,6 @@ class SourceStory(models.Model):
     def __str__(self):
         return self.headline
 
-    def save(self, *args, **kwargs):
-        self.headline_key = headline_key(self.headline)
-        super().save(*args, **kwargs)
-
     @property
     def is_right_to_left(self):
         return self.language == Language.ARABIC
@@ -167,6 +175,26 @@ class ArticleStatus(models.TextChoices):
 
 
 class ArticleQuerySet(models.QuerySet):
+    def for_desk(self):
+        """What a desk list shows of each article, in one query, without the heavy columns."""
+        return self.select_related("current_revision", "outlet", "source_story", "assignee").defer(
+            "source_story__raw",
+            "source_story__paragraphs",
+            "source_story__standfirst",
+            "current_revision__body",
+            "current_revision__search_text",
+            "current_revision__standfirst",
+        )
+
+    def search(self, terms):
+        """Articles whose current revision matches `terms`: PostgreSQL full-text search
+        (web-search syntax, English stemming) there, a plain substring match elsewhere."""
+        if connection.vendor == "postgresql":
+            query = SearchQuery(terms, config="english", search_type="websearch")
+            document = SearchVector("current_revision__search_text", config="english")
+            return self.alias(document=document).filter(document=query)
+        return self.filter(current_revision__search_text__icontains=terms)
+
     def published(self):
         return self.filter(status=ArticleStatus.PUBLISHED, published_revision__isnull=False)
 
@@ -263,6 +291,9 @@ class Revision(models.Model):
     )
     note = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    search_text = models.TextField(
+        blank=True, editable=False, help_text="Headline, standfirst and body as plain text."
+    )
 
     class Meta:
         ordering = ["article", "-number"]
@@ -273,9 +304,24 @@ class Revision(models.Model):
     def __str__(self):
         return f"{self.article.slug} r{self.number}"
 
-    def save(self, *args, **kwargs):
-        self.headline_key = headline_key(self.headline)
-        super().save(*args, **kwargs)
+    @classmethod
+    def build(cls, *, article, headline="", standfirst="", body=(), **fields):
+        """A new, unsaved revision with its derived fields (match key, search text) filled in.
+
+        The search text also holds the source headline, so an untranslated story
+        is found by its Arabic headline."""
+        body = list(body)
+        source_headline = article.source_story.headline
+        text = "\n".join([headline, standfirst, *map(block_text, body), source_headline])
+        return cls(
+            article=article,
+            headline=headline,
+            headline_key=headline_key(headline),
+            standfirst=standfirst,
+            body=body,
+            search_text=text.strip(),
+            **fields,
+        )
 
     @property
     def paragraph_texts(self):
@@ -313,10 +359,6 @@ class ReadAlsoLink(models.Model):
 
     def __str__(self):
         return f"Read Also: {self.target_headline}"
-
-    def save(self, *args, **kwargs):
-        self.target_key = headline_key(self.target_headline)
-        super().save(*args, **kwargs)
 
 
 class AuditRecord(models.Model):

@@ -297,12 +297,10 @@ class SeedImporter:
     def _revision(article, seed, note):
         story = seed.story
         english = story.language == "en"
-        headline = story.headline if english else ""
-        return Revision(
+        return Revision.build(
             article=article,
             number=article.current_revision.number + 1 if article.current_revision else 1,
-            headline=headline,
-            headline_key=headline_key(headline),
+            headline=story.headline if english else "",
             standfirst=story.standfirst if english else "",
             body=[text_to_block(p) for p in story.paragraphs] if english else [],
             disclaimer=seed.disclaimer,
@@ -326,12 +324,9 @@ class SeedImporter:
         )
 
     def _keyword(self, name):
-        slug = slugify(name, allow_unicode=True)[:100]
-        if slug not in self.keywords:
-            self.keywords[slug] = Keyword.objects.get_or_create(slug=slug, defaults={"name": name})[
-                0
-            ]
-        return self.keywords[slug]
+        if name not in self.keywords:
+            self.keywords[name] = Keyword.objects.named(name)
+        return self.keywords[name]
 
 
 def unique_slugs(bases):

@@ -1,0 +1,119 @@
+"""Saving an editor's work as a new revision, without ever overwriting a colleague's.
+
+Every save names the revision it was based on. If the article has moved on since
+(someone else saved in between), the save is refused with `StaleEdit`, which
+carries the newer revision so the editor can see what changed and merge by hand.
+Nothing is lost: the refused edit is kept in the history as a revision that
+did not become current, beside the colleague's, and stays in the editor's form.
+"""
+
+from django.db import transaction
+from django.db.models import Max
+
+from .models import Article, ArticleStatus, AuditRecord, ReadAlsoLink, Revision
+from .text import headline_key
+
+
+class StaleEdit(Exception):
+    """The article has a newer revision than the one the edit started from."""
+
+    def __init__(self, current, refused):
+        self.current = current
+        self.refused = refused
+        super().__init__(
+            f"{current.author_name} saved revision {current.number} while you were editing."
+        )
+
+
+def save_revision(
+    article,
+    *,
+    author,
+    based_on,
+    headline,
+    standfirst,
+    body,
+    disclaimer,
+    keywords,
+    outlet,
+    assignee,
+    read_also=None,
+    note="",
+):
+    """Store an edit as the article's next revision and make it current.
+
+    The outlet the article is attributed to and its assignee are saved with it.
+    `based_on` is the revision the editor started from; `read_also` is a list of
+    (target article or None, target headline, after_paragraph), or None to keep
+    the links of the current revision. Raises StaleEdit when `based_on` is no
+    longer current.
+    """
+    with transaction.atomic():
+        locked = (
+            Article.objects.select_for_update(of=("self",))
+            .select_related("current_revision", "source_story")
+            .get(pk=article.pk)
+        )
+        current = locked.current_revision
+        stale = current.pk != based_on.pk
+        revision = Revision.build(
+            article=locked,
+            number=locked.revisions.aggregate(last=Max("number"))["last"] + 1,
+            headline=headline,
+            standfirst=standfirst,
+            body=body,
+            disclaimer=disclaimer,
+            author=author,
+            note=note,
+        )
+        revision.save()
+        revision.keywords.set(keywords)
+        if read_also is None:
+            read_also = [
+                (link.target, link.target_headline, link.after_paragraph)
+                for link in based_on.read_also.select_related("target")
+            ]
+        ReadAlsoLink.objects.bulk_create(
+            ReadAlsoLink(
+                revision=revision,
+                position=position,
+                target=target,
+                target_headline=target_headline,
+                target_key=headline_key(target_headline),
+                after_paragraph=min(after_paragraph, len(body)),
+            )
+            for position, (target, target_headline, after_paragraph) in enumerate(read_also)
+        )
+        if stale:
+            AuditRecord.objects.create(
+                actor=author,
+                action="edit refused",
+                article=locked,
+                revision=revision,
+                from_status=locked.status,
+                to_status=locked.status,
+                comment=f"Based on r{based_on.number}, but r{current.number} was current; "
+                f"kept in the history, not made current.",
+            )
+        else:
+            from_status = locked.status
+            locked.current_revision = revision
+            locked.outlet, locked.assignee = outlet, assignee
+            if locked.status == ArticleStatus.NEW:
+                locked.status = ArticleStatus.DRAFTING
+            locked.save(
+                update_fields=["current_revision", "outlet", "assignee", "status", "updated_at"]
+            )
+            AuditRecord.objects.create(
+                actor=author,
+                action="revision saved",
+                article=locked,
+                revision=revision,
+                from_status=from_status,
+                to_status=locked.status,
+                comment=note,
+            )
+    if stale:
+        raise StaleEdit(current, revision)
+    article.refresh_from_db()
+    return revision

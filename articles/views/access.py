@@ -1,0 +1,24 @@
+"""Finding an article with the user's rights: 404 when it does not exist, 403 without the right."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from articles.models import Article
+
+
+def article_for(request, slug, permission):
+    """The article at `slug`, if the signed-in user holds `permission` (e.g. "change_article")."""
+    article = get_object_or_404(
+        Article.objects.select_related(
+            "current_revision__disclaimer", "source_story", "outlet", "published_revision"
+        ),
+        slug=slug,
+    )
+    if not request.user.has_perm(f"articles.{permission}"):
+        raise PermissionDenied(f"Your role does not allow this ({permission}).")
+    return article
+
+
+def require(request, permission):
+    if not request.user.has_perm(f"articles.{permission}"):
+        raise PermissionDenied(f"Your role does not allow this ({permission}).")

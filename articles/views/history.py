@@ -1,0 +1,65 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from articles.diffing import compare_revisions
+from articles.editing import StaleEdit, save_revision
+
+from .access import article_for
+
+
+@login_required
+def history(request, slug):
+    """Every revision, and a word-level diff between any two (by default the last two)."""
+    article = article_for(request, slug, "view_article")
+    revisions = list(article.revisions.select_related("author", "disclaimer"))
+    numbers = {revision.number: revision for revision in revisions}
+    current = article.current_revision
+    newer = numbers.get(_number(request.GET.get("to")), current)
+    older_default = next((r for r in revisions if r.number < newer.number), newer)
+    older = numbers.get(_number(request.GET.get("from")), older_default)
+    context = {
+        "article": article,
+        "revisions": revisions,
+        "older": older,
+        "newer": newer,
+        "diff": compare_revisions(older, newer),
+        "published": article.published_revision,
+    }
+    return render(request, "desk/history.html", context)
+
+
+@login_required
+@require_POST
+def restore(request, slug, number):
+    """An earlier revision's content becomes a new revision; nothing is overwritten."""
+    article = article_for(request, slug, "change_article")
+    old = get_object_or_404(article.revisions, number=number)
+    try:
+        saved = save_revision(
+            article,
+            author=request.user,
+            based_on=article.revisions.get(pk=request.POST.get("based_on")),
+            headline=old.headline,
+            standfirst=old.standfirst,
+            body=old.body,
+            disclaimer=old.disclaimer,
+            keywords=list(old.keywords.all()),
+            outlet=article.outlet,
+            assignee=article.assignee,
+            read_also=[
+                (link.target, link.target_headline, link.after_paragraph)
+                for link in old.read_also.select_related("target")
+            ],
+            note=f"Restored revision {old.number}",
+        )
+    except StaleEdit as stale:
+        messages.error(request, f"Not restored: {stale} Look at it first, then restore again.")
+        return redirect("desk:history", slug=article.slug)
+    messages.success(request, f"Revision {old.number} restored as revision {saved.number}.")
+    return redirect("desk:history", slug=article.slug)
+
+
+def _number(value):
+    return int(value) if value and value.isdigit() else None
