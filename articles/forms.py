@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from .models import ArticleStatus, Disclaimer, Keyword, Language, Outlet
+from .models import Article, ArticleStatus, Disclaimer, Keyword, Language, Outlet
 from .sanitizer import clean_body
 
 ALL_QUEUES = ""
@@ -80,6 +80,34 @@ class ArticleEditForm(forms.Form):
     note = forms.CharField(
         required=False, max_length=300, help_text="Optional: what this revision changes."
     )
+
+    def clean(self):
+        data = super().clean()
+        data["read_also"] = self.read_also_rows() if self.data.get("read_also_present") else None
+        return data
+
+    def read_also_rows(self):
+        """The Read Also rows as posted, in order: (target or None, headline, after_paragraph).
+
+        Rows arrive as parallel lists (read_also_target, read_also_headline,
+        read_also_after); an unknown target or placement is a form error."""
+        targets = self.data.getlist("read_also_target")
+        headlines = self.data.getlist("read_also_headline")
+        afters = self.data.getlist("read_also_after")
+        if not len(targets) == len(headlines) == len(afters):
+            raise forms.ValidationError("The Read Also links arrived incomplete; reload the page.")
+        known = Article.objects.in_bulk([int(t) for t in targets if t.isdigit()])
+        rows = []
+        for target, headline, after in zip(targets, headlines, afters, strict=True):
+            if (target and not target.isdigit()) or (target and int(target) not in known):
+                raise forms.ValidationError(
+                    "A Read Also link points at an article that no longer exists."
+                )
+            if not after.isdigit():
+                raise forms.ValidationError(f"Choose where the Read Also link “{headline}” goes.")
+            article = known.get(int(target)) if target else None
+            rows.append((article, headline.strip() or article.headline, int(after)))
+        return rows
 
     def clean_body(self):
         blocks = clean_body(self.cleaned_data["body"])

@@ -8,6 +8,7 @@ until such an article exists it waits, and is matched when that article arrives.
 from django.db.models import F
 
 from .models import Article, ReadAlsoLink
+from .text import headline_key
 
 
 def articles_by_headline_key(keys, *, exclude=None):
@@ -56,3 +57,31 @@ def match_waiting_links(links):
             link.save(update_fields=["target"])
             matched += 1
     return matched
+
+
+def _headline_words(headline):
+    return {word for word in headline_key(headline).split() if len(word) > 3}
+
+
+def suggestions(article, terms="", *, limit=10):
+    """Published articles to offer as Read Also for `article`: those matching `terms`
+    (all of them when empty), ranked by keywords shared with the article's current
+    revision, then headline words shared, newest first among equals."""
+    candidates = (
+        Article.objects.published()
+        .exclude(pk=article.pk)
+        .select_related("published_revision")
+        .prefetch_related("published_revision__keywords")
+    )
+    if terms:
+        candidates = candidates.filter(published_revision__search_text__icontains=terms)
+    keywords = set(article.current_revision.keywords.values_list("pk", flat=True))
+    words = _headline_words(article.headline)
+
+    def rank(candidate):
+        revision = candidate.published_revision
+        shared_keywords = len(keywords & {k.pk for k in revision.keywords.all()})
+        shared_words = len(words & _headline_words(revision.headline))
+        return (-shared_keywords, -shared_words, -candidate.published_at.timestamp())
+
+    return sorted(candidates.order_by("-published_at")[:200], key=rank)[:limit]

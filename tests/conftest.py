@@ -71,3 +71,66 @@ def write_seed(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture
+def make_article(db):
+    """Create an article the way an import would: a source story and a first revision."""
+    import hashlib
+    import itertools
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from articles.models import Article, Keyword, Outlet, Revision, SourceStory
+    from articles.sanitizer import text_to_block
+    from articles.text import headline_key
+
+    counter = itertools.count(1)
+
+    def make(
+        headline="A headline",
+        *,
+        paragraphs=("A paragraph.",),
+        status="new",
+        outlet="SY-24",
+        language="en",
+        keywords=(),
+        assignee=None,
+    ):
+        n = next(counter)
+        digest = hashlib.sha256(f"{headline}{n}".encode()).hexdigest()
+        story = SourceStory.objects.create(
+            outlet=Outlet.objects.get(name=outlet) if outlet else None,
+            language=language,
+            headline=headline,
+            headline_key=headline_key(headline),
+            paragraphs=list(paragraphs),
+            file_name=f"made-{n}.txt",
+            raw=headline.encode(),
+            checksum=digest,
+            content_hash=digest,
+        )
+        article = Article.objects.create(
+            slug=f"article-{n}",
+            status=status,
+            source_story=story,
+            outlet=story.outlet,
+            assignee=assignee,
+        )
+        revision = Revision.build(
+            article=article,
+            number=1,
+            headline=headline if language == "en" else "",
+            body=[text_to_block(p) for p in paragraphs] if language == "en" else [],
+        )
+        revision.save()
+        revision.keywords.set([Keyword.objects.named(k) for k in keywords])
+        article.current_revision = revision
+        if status == "published":
+            article.published_revision = revision
+            article.published_at = timezone.now() - timedelta(hours=n)
+        article.save()
+        return article
+
+    return make

@@ -24,9 +24,9 @@ def desk(request):
     queue = form.cleaned_data.get("queue", "") if form.is_valid() else ""
     counts = dict(articles.order_by().values_list("status").annotate(n=Count("pk")))
     listed = articles.filter(status=queue) if queue else articles
-    page = Paginator(listed.for_desk().order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    paginator = Paginator(listed.for_desk().order_by("-updated_at", "-pk"), PAGE_SIZE)
+    paginator.count = counts.get(queue, 0) if queue else sum(counts.values())  # known already
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,

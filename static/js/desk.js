@@ -63,3 +63,26 @@
     document.querySelectorAll("textarea[data-rich-editor]").forEach(attach);
   });
 })();
+
+// Read Also rows on the edit screen: move up or down, remove. The order of the
+// rows in the form is the order the links are saved in.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest(".read-also-row button");
+    if (!button) return;
+    var row = button.closest(".read-also-row");
+    if (button.hasAttribute("data-remove")) {
+      var list = row.parentNode;
+      row.remove();
+      var next = list.querySelector("button");
+      if (next) next.focus();
+    } else if (button.dataset.move === "up" && row.previousElementSibling) {
+      row.parentNode.insertBefore(row, row.previousElementSibling);
+      button.focus();
+    } else if (button.dataset.move === "down" && row.nextElementSibling) {
+      row.parentNode.insertBefore(row.nextElementSibling, row);
+      button.focus();
+    }
+  });
+})();

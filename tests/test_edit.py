@@ -1,0 +1,110 @@
+"""Editors edit an article; a save never silently overwrites a colleague's."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import AuditRecord, Disclaimer
+from tests.conftest import EXAMPLE_SEED, EXAMPLE_SLUG
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def example(import_seeds):
+    from articles.models import Article
+
+    import_seeds(EXAMPLE_SEED)
+    return Article.objects.get(slug=EXAMPLE_SLUG)
+
+
+def form_data(article, **changes):
+    revision = article.current_revision
+    data = {
+        "based_on": revision.pk,
+        "headline": revision.headline,
+        "standfirst": revision.standfirst,
+        "body": "".join(revision.body),
+        "keywords": "",
+        "disclaimer": revision.disclaimer.pk if revision.disclaimer else "",
+        "outlet": article.outlet.pk,
+        "assignee": "",
+        "note": "",
+    }
+    return data | changes
+
+
+def test_save_creates_a_revision_with_cleaned_body_and_keywords(client, users, example):
+    client.force_login(users["editor"])
+    body = "<p class='MsoNormal'><span style='x'>New <b>first</b> paragraph</span></p><script>x()</script>"
+    response = client.post(
+        reverse("desk:edit", args=[example.slug]),
+        form_data(example, body=body, keywords="Badia, ISIS, badia", note="Tightened"),
+        follow=True,
+    )
+    assert "Saved revision 2." in response.content.decode()
+    example.refresh_from_db()
+    revision = example.current_revision
+    assert (revision.number, revision.author, revision.note) == (2, users["editor"], "Tightened")
+    assert revision.body == ["<p>New <strong>first</strong> paragraph</p>"]
+    assert [k.name for k in revision.keywords.all()] == ["Badia", "ISIS"]
+    assert example.status == "drafting"
+    assert revision.read_also.get().target_headline.startswith("Hezbollah")
+    assert AuditRecord.objects.filter(action="revision saved", actor=users["editor"]).exists()
+
+
+def test_disclaimer_attach_and_detach(client, users, example):
+    client.force_login(users["editor"])
+    client.post(reverse("desk:edit", args=[example.slug]), form_data(example, disclaimer=""))
+    example.refresh_from_db()
+    assert example.current_revision.disclaimer is None
+    standard = Disclaimer.objects.get(is_standard=True)
+    client.post(
+        reverse("desk:edit", args=[example.slug]), form_data(example, disclaimer=standard.pk)
+    )
+    example.refresh_from_db()
+    assert example.current_revision.disclaimer == standard
+    assert all(standard.text[:40] not in block for block in example.current_revision.body)
+
+
+def test_the_outlets_disclaimer_is_proposed(client, users, make_article):
+    article = make_article("No notice yet", outlet="SY-24")
+    client.force_login(users["editor"])
+    response = client.get(reverse("desk:edit", args=[article.slug]))
+    assert response.context["form"].initial["disclaimer"].is_standard
+    assert "Proposed: SY-24’s stories need it." in response.content.decode()
+
+
+def test_empty_body_is_refused_and_nothing_changes(client, users, example):
+    client.force_login(users["editor"])
+    response = client.post(
+        reverse("desk:edit", args=[example.slug]), form_data(example, body="<p> </p>")
+    )
+    assert "The body is empty: write at least one paragraph." in response.content.decode()
+    assert example.revisions.count() == 1
+
+
+def test_a_save_based_on_an_older_revision_is_refused_and_both_are_kept(client, users, example):
+    stale = form_data(example, headline="Editor's headline")
+    client.force_login(users["reviewer"])
+    client.post(
+        reverse("desk:edit", args=[example.slug]),
+        form_data(example, headline="Reviewer's headline"),
+    )
+
+    client.force_login(users["editor"])
+    response = client.post(reverse("desk:edit", args=[example.slug]), stale)
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "reviewer saved revision 2 while you were editing." in page
+    assert "<ins>Reviewer&#x27;s</ins>" in page
+    assert response.context["form"]["headline"].value() == "Editor's headline"
+    assert response.context["form"]["based_on"].value() == example.revisions.get(number=2).pk
+
+    example.refresh_from_db()
+    assert example.current_revision.headline == "Reviewer's headline"
+    assert sorted(example.revisions.values_list("headline", flat=True)) == [
+        "Desert on Fire: Pro-Regime Fighters Killed by Unknown Assailants",
+        "Editor's headline",
+        "Reviewer's headline",
+    ]
+    assert AuditRecord.objects.filter(action="edit refused", actor=users["editor"]).exists()

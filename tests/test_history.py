@@ -1,0 +1,65 @@
+"""Editors read an article's history, compare any two revisions and restore one."""
+
+import pytest
+from django.urls import reverse
+
+from articles.editing import save_revision
+from articles.models import Disclaimer, Keyword
+from tests.conftest import EXAMPLE_SEED, EXAMPLE_SLUG
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def edited(import_seeds, users):
+    from articles.models import Article
+
+    import_seeds(EXAMPLE_SEED)
+    article = Article.objects.get(slug=EXAMPLE_SLUG)
+    first = article.current_revision
+    save_revision(
+        article,
+        author=users["editor"],
+        based_on=first,
+        headline=first.headline,
+        standfirst=first.standfirst,
+        body=["<p>Sources confirmed the killing of several fighters.</p>", *first.body[1:]],
+        disclaimer=None,
+        keywords=[Keyword.objects.named("Badia")],
+        outlet=article.outlet,
+        assignee=None,
+        read_also=[],
+        note="Shorter opening",
+    )
+    return article
+
+
+def test_diff_against_the_previous_revision(client, users, edited):
+    client.force_login(users["translator"])
+    response = client.get(reverse("desk:history", args=[edited.slug]))
+    diff = {field.label: field for field in response.context["diff"]}
+    assert (response.context["older"].number, response.context["newer"].number) == (1, 2)
+    assert not diff["Headline"].changed
+    assert any(kind == "removed" and "documenting" in text for kind, text in diff["Body"].pieces)
+    assert diff["Disclaimer"].pieces == [("removed", "Not verified (standard)"), ("added", "none")]
+    assert ("added", "Badia") in diff["Keywords"].pieces
+    assert diff["Read Also"].changed
+    page = response.content.decode()
+    assert "Shorter opening" in page
+    assert "<del>Not verified (standard)</del>" in page
+
+
+def test_restore_makes_a_new_revision(client, users, edited):
+    client.force_login(users["editor"])
+    response = client.post(
+        reverse("desk:restore", args=[edited.slug, 1]),
+        {"based_on": edited.current_revision.pk},
+        follow=True,
+    )
+    assert "Revision 1 restored as revision 3." in response.content.decode()
+    edited.refresh_from_db()
+    restored = edited.current_revision
+    assert restored.number == 3
+    assert restored.body == edited.revisions.get(number=1).body
+    assert restored.disclaimer == Disclaimer.objects.get(is_standard=True)
+    assert restored.read_also.get().after_paragraph == 6

@@ -1,0 +1,68 @@
+"""Every desk URL, for anonymous visitors and each role: who gets in, and that a
+refusal changes nothing."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Revision
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["translator", "editor", "reviewer", "admin"]
+# (name, method, needs: the permission the URL requires)
+URLS = [
+    ("desk", "get", "view_article"),
+    ("edit", "get", "change_article"),
+    ("edit", "post", "change_article"),
+    ("history", "get", "view_article"),
+    ("restore", "post", "change_article"),
+    ("preview", "get", "view_article"),
+]
+
+
+def url_for(name, article):
+    if name == "desk":
+        return reverse("desk:desk")
+    if name == "restore":
+        return reverse("desk:restore", args=[article.slug, 1])
+    return reverse(f"desk:{name}", args=[article.slug])
+
+
+def post_data(article):
+    revision = article.current_revision
+    return {
+        "based_on": revision.pk,
+        "headline": "Changed",
+        "body": "<p>Changed.</p>",
+        "outlet": article.outlet_id,
+    }
+
+
+@pytest.mark.parametrize(("name", "method", "needs"), URLS)
+def test_anonymous_visitors_are_sent_to_sign_in(client, make_article, name, method, needs):
+    article = make_article()
+    response = getattr(client, method)(url_for(name, article), post_data(article))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert Revision.objects.count() == 1
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("name", "method", "needs"), URLS)
+def test_each_role(client, users, make_article, role, name, method, needs):
+    article = make_article()
+    user = users[role]
+    client.force_login(user)
+    response = getattr(client, method)(url_for(name, article), post_data(article))
+    if user.has_perm(f"articles.{needs}"):
+        assert response.status_code in {200, 302}
+    else:
+        assert response.status_code == 403
+        assert Revision.objects.count() == 1
+
+
+def test_translators_read_but_do_not_edit(users):
+    translator = users["translator"]
+    assert translator.has_perm("articles.view_article")
+    assert not translator.has_perm("articles.change_article")
+    assert users["editor"].has_perm("articles.change_article")
