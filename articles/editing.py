@@ -7,10 +7,22 @@ Nothing is lost: the refused edit is kept in the history as a revision that
 did not become current, beside the colleague's, and stays in the editor's form.
 """
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
-from .models import Article, ArticleStatus, AuditRecord, ReadAlsoLink, Revision
+from .models import (
+    Article,
+    ArticleStatus,
+    AuditRecord,
+    EditorPresence,
+    ReadAlsoLink,
+    Revision,
+    WorkingCopy,
+)
+from .sanitizer import clean_body
 from .text import headline_key
 
 
@@ -104,6 +116,7 @@ def save_revision(
             locked.save(
                 update_fields=["current_revision", "outlet", "assignee", "status", "updated_at"]
             )
+            WorkingCopy.objects.filter(article=locked, editor=author).delete()
             AuditRecord.objects.create(
                 actor=author,
                 action="revision saved",
@@ -117,3 +130,58 @@ def save_revision(
         raise StaleEdit(current, revision)
     article.refresh_from_db()
     return revision
+
+
+# --- Autosave: the editor's working copy -----------------------------------------------------
+
+AUTOSAVED_FIELDS = [
+    "based_on",
+    "headline",
+    "standfirst",
+    "body",
+    "keywords",
+    "disclaimer",
+    "outlet",
+    "assignee",
+    "note",
+    "read_also_present",
+    "read_also_target",
+    "read_also_headline",
+    "read_also_after",
+]
+
+
+def autosave(article, editor, form_data):
+    """Keep the edit form as the editor left it, body cleaned; not a revision."""
+    data = {name: form_data.getlist(name) for name in AUTOSAVED_FIELDS if name in form_data}
+    data["body"] = ["".join(clean_body(form_data.get("body", "")))]
+    based_on = article.revisions.filter(pk=form_data.get("based_on")).first()
+    copy, _ = WorkingCopy.objects.update_or_create(
+        article=article,
+        editor=editor,
+        defaults={"based_on": based_on or article.current_revision, "form_data": data},
+    )
+    return copy
+
+
+def discard_working_copy(article, editor):
+    WorkingCopy.objects.filter(article=article, editor=editor).delete()
+
+
+# --- Presence: who has the edit screen open --------------------------------------------------
+
+PRESENCE_WINDOW = timedelta(seconds=45)
+
+
+def mark_present(article, editor):
+    EditorPresence.objects.update_or_create(
+        article=article, editor=editor, defaults={"seen_at": timezone.now()}
+    )
+
+
+def others_present(article, editor):
+    """The other people whose edit screen for `article` checked in within the last 45 s."""
+    recent = EditorPresence.objects.filter(
+        article=article, seen_at__gte=timezone.now() - PRESENCE_WINDOW
+    ).exclude(editor=editor)
+    return [presence.editor for presence in recent.select_related("editor").order_by("seen_at")]

@@ -394,3 +394,46 @@ class AuditRecord(models.Model):
     def __str__(self):
         who = self.actor.get_username() if self.actor else "system"
         return f"{self.at:%Y-%m-%d %H:%M} {who} {self.action}"
+
+
+class WorkingCopy(models.Model):
+    """An editor's unsaved work on an article, autosaved every few seconds while they type.
+
+    It is not a revision: it becomes one only when the editor saves. One per
+    editor and article; reopening the edit screen brings it back.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="working_copies")
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="working_copies"
+    )
+    based_on = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="+")
+    form_data = models.JSONField(help_text="The edit form's fields as the editor left them.")
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "working copies"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "editor"], name="one_working_copy_per_editor"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.editor} on {self.article.slug}"
+
+
+class EditorPresence(models.Model):
+    """Who has an article's edit screen open: refreshed by the screen every few seconds."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "editor"], name="one_presence_per_editor")
+        ]
+
+    def __str__(self):
+        return f"{self.editor} on {self.article.slug} at {self.seen_at:%H:%M:%S}"

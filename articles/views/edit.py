@@ -1,11 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from articles.diffing import compare_revisions
-from articles.editing import StaleEdit, save_revision
+from articles.editing import (
+    StaleEdit,
+    autosave,
+    discard_working_copy,
+    mark_present,
+    others_present,
+    save_revision,
+)
 from articles.forms import ArticleEditForm
-from articles.models import Article, Disclaimer, Keyword
+from articles.models import Article, Disclaimer, Keyword, WorkingCopy
 from articles.read_also import suggestions
 from articles.sanitizer import block_text
 
@@ -31,20 +40,32 @@ def initial_for(article):
     }
 
 
+def restored_form(working_copy):
+    data = QueryDict(mutable=True)
+    for name, values in working_copy.form_data.items():
+        data.setlist(name, values)
+    return ArticleEditForm(data)
+
+
 @login_required
 def edit(request, slug):
     article = article_for(request, slug, "change_article")
-    revision = article.current_revision
-    form = ArticleEditForm(request.POST or None, initial=initial_for(article))
+    working_copy = WorkingCopy.objects.filter(article=article, editor=request.user).first()
+    if request.method == "POST":
+        form = ArticleEditForm(request.POST)
+    elif working_copy:
+        form = restored_form(working_copy)
+    else:
+        form = ArticleEditForm(initial=initial_for(article))
     conflict = conflict_diff = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        based_on = article.revisions.filter(pk=data["based_on"]).first() or revision
+        based_on = article.revisions.filter(pk=data["based_on"]).first()
         try:
             saved = save_revision(
                 article,
                 author=request.user,
-                based_on=based_on,
+                based_on=based_on or article.current_revision,
                 headline=data["headline"],
                 standfirst=data["standfirst"],
                 body=data["body"],
@@ -56,25 +77,27 @@ def edit(request, slug):
                 note=data["note"],
             )
         except StaleEdit as stale:
-            conflict = stale
-            conflict_diff = compare_revisions(based_on, stale.current)
+            conflict, conflict_diff = stale, compare_revisions(based_on, stale.current)
             resubmit = request.POST.copy()
             resubmit["based_on"] = stale.current.pk
+            resubmit["body"] = "".join(data["body"])
             form = ArticleEditForm(resubmit)
-            form.is_valid()
         else:
             messages.success(request, f"Saved revision {saved.number}.")
             return redirect("desk:edit", slug=article.slug)
+    mark_present(article, request.user)
     current = article.current_revision
     context = {
         "article": article,
         "form": form,
+        "working_copy": None if request.method == "POST" else working_copy,
         "conflict": conflict,
         "conflict_diff": conflict_diff,
         "revision": current,
         "read_also_rows": read_also_rows(form, current),
         "paragraphs": [block_text(block)[:60] for block in current.body],
         "keyword_choices": Keyword.objects.values_list("name", flat=True),
+        "others": others_present(article, request.user),
     }
     return render(request, "desk/edit.html", context, status=409 if conflict else 200)
 
@@ -87,6 +110,34 @@ def read_also_rows(form, revision):
             return rows
     links = revision.read_also.select_related("target__current_revision", "target__source_story")
     return [(link.target, link.target_headline, link.after_paragraph) for link in links]
+
+
+@login_required
+@require_POST
+def autosave_draft(request, slug):
+    """Keep the editor's work every few seconds while they type; not a revision."""
+    article = article_for(request, slug, "change_article")
+    working_copy = autosave(article, request.user, request.POST)
+    mark_present(article, request.user)
+    return render(request, "desk/edit.html#autosave-status", {"working_copy": working_copy})
+
+
+@login_required
+@require_POST
+def discard_draft(request, slug):
+    article = article_for(request, slug, "change_article")
+    discard_working_copy(article, request.user)
+    messages.info(request, "Your unsaved draft was discarded; this is the current revision.")
+    return redirect("desk:edit", slug=article.slug)
+
+
+@login_required
+def presence(request, slug):
+    """Who else has this article open: the edit screen asks every few seconds."""
+    article = article_for(request, slug, "change_article")
+    mark_present(article, request.user)
+    context = {"article": article, "others": others_present(article, request.user)}
+    return render(request, "desk/edit.html#presence", context)
 
 
 @login_required

@@ -66,8 +66,9 @@ def test_editor_edits_places_read_also_compares_and_previews(
 
     editor = page.locator(".rich-editor")
     editor.locator("p").first.click()
-    page.keyboard.press("Home")
+    page.keyboard.press("Control+Home")
     page.keyboard.type("UPDATED: ")
+    expect(page.locator("#autosave-status")).to_contain_text("Draft saved at")
     page.get_by_label("Disclaimer").select_option(label="Not verified (standard)")
 
     page.get_by_role("button", name=re.compile("Remove “Hezbollah")).click()
@@ -79,7 +80,7 @@ def test_editor_edits_places_read_also_compares_and_previews(
     page.get_by_label("Note for this revision").fill("Opening flagged as updated")
     screenshot("edit")
     page.get_by_role("button", name="Save revision").click()
-    expect(page.get_by_role("status")).to_contain_text("Saved revision 3.")
+    expect(page.locator(".messages")).to_contain_text("Saved revision 3.")
 
     article = Article.objects.get(slug=EXAMPLE_SLUG)
     revision = article.current_revision

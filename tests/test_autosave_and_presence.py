@@ -1,0 +1,120 @@
+"""Work in progress is kept every few seconds, and editors see who else has an article open."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from articles.models import Revision, WorkingCopy
+
+pytestmark = pytest.mark.django_db
+
+
+def edit_data(article, **changes):
+    revision = article.current_revision
+    return {
+        "based_on": revision.pk,
+        "headline": revision.headline,
+        "standfirst": "",
+        "body": "".join(revision.body),
+        "outlet": article.outlet_id,
+    } | changes
+
+
+def test_autosave_keeps_a_working_copy_not_a_revision(client, users, make_article):
+    article = make_article("Story")
+    client.force_login(users["editor"])
+    response = client.post(
+        reverse("desk:autosave_draft", args=[article.slug]),
+        edit_data(article, headline="Half-written headline", body='<p onclick="x()">Typing…</p>'),
+    )
+    assert "Draft saved at" in response.content.decode()
+    assert Revision.objects.filter(article=article).count() == 1
+    copy = WorkingCopy.objects.get(article=article, editor=users["editor"])
+    assert copy.form_data["headline"] == ["Half-written headline"]
+    assert copy.form_data["body"] == ["<p>Typing…</p>"]  # cleaned on the way in
+
+
+def test_reopening_the_screen_restores_the_draft_and_saving_clears_it(client, users, make_article):
+    article = make_article("Story")
+    client.force_login(users["editor"])
+    client.post(
+        reverse("desk:autosave_draft", args=[article.slug]),
+        edit_data(article, headline="Unsaved headline"),
+    )
+    page = client.get(reverse("desk:edit", args=[article.slug])).content.decode()
+    assert "Your unsaved draft from" in page
+    assert 'value="Unsaved headline"' in page
+
+    client.post(reverse("desk:edit", args=[article.slug]), edit_data(article, headline="Saved"))
+    assert not WorkingCopy.objects.exists()
+    assert (
+        "Your unsaved draft"
+        not in client.get(reverse("desk:edit", args=[article.slug])).content.decode()
+    )
+
+
+def test_discarding_the_draft(client, users, make_article):
+    article = make_article("Story")
+    client.force_login(users["editor"])
+    client.post(reverse("desk:autosave_draft", args=[article.slug]), edit_data(article))
+    response = client.post(reverse("desk:discard_draft", args=[article.slug]), follow=True)
+    assert "Your unsaved draft was discarded" in response.content.decode()
+    assert not WorkingCopy.objects.exists()
+
+
+def test_each_editor_has_their_own_working_copy(client, users, make_article):
+    article = make_article("Story")
+    for role in ["editor", "reviewer"]:
+        client.force_login(users[role])
+        client.post(
+            reverse("desk:autosave_draft", args=[article.slug]),
+            edit_data(article, headline=f"{role}'s draft"),
+        )
+    assert WorkingCopy.objects.count() == 2
+
+
+def test_translators_cannot_autosave(client, users, make_article):
+    article = make_article("Story")
+    client.force_login(users["translator"])
+    response = client.post(reverse("desk:autosave_draft", args=[article.slug]), edit_data(article))
+    assert response.status_code == 403
+    assert not WorkingCopy.objects.exists()
+
+
+def test_the_screen_shows_who_else_has_the_article_open(users, make_article):
+    article = make_article("Story")
+    editor, reviewer = Client(), Client()
+    editor.force_login(users["editor"])
+    reviewer.force_login(users["reviewer"])
+    editor.get(reverse("desk:edit", args=[article.slug]))
+    page = reviewer.get(reverse("desk:edit", args=[article.slug])).content.decode()
+    assert "Also open now by <strong>editor</strong>" in page
+    heartbeat = editor.get(reverse("desk:presence", args=[article.slug])).content.decode()
+    assert "Also open now by <strong>reviewer</strong>" in heartbeat
+
+
+def test_two_sessions_saving_from_the_same_revision(users, make_article):
+    """The second save is refused with the conflict shown; both texts are in history.
+    CI runs this on PostgreSQL, where the save takes a row lock."""
+    article = make_article("Story", paragraphs=["Original paragraph."])
+    first, second = Client(), Client()
+    first.force_login(users["editor"])
+    second.force_login(users["reviewer"])
+    url = reverse("desk:edit", args=[article.slug])
+    base = edit_data(article)
+
+    assert first.post(url, base | {"body": "<p>First session's text.</p>"}).status_code == 302
+    response = second.post(url, base | {"body": "<p>Second session's text.</p>"})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "editor saved revision 2 while you were editing." in page
+    assert "<ins>First</ins>" in page
+
+    bodies = sorted(r.body[0] for r in article.revisions.all())
+    assert bodies == [
+        "<p>First session&#x27;s text.</p>",
+        "<p>Original paragraph.</p>",
+        "<p>Second session&#x27;s text.</p>",
+    ]
+    article.refresh_from_db()
+    assert article.current_revision.body == ["<p>First session&#x27;s text.</p>"]
