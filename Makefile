@@ -40,6 +40,7 @@ lint: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python bench/import_seeds.py
+	$(BIN)/python bench/desk.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -7,20 +7,16 @@ rate and the importer's resident memory every 2,500 files, so that memory growin
 with the number of files would show.
 
     make bench                       # or: .venv/bin/python bench/import_seeds.py
-    BENCH_DATABASE_URL=postgres://… make bench
+    BENCH_POSTGRES=postgres://user@host:5432 make bench   # another server
 """
 
-import os
 import random
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATABASE_URL = os.environ.get(
-    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench"
-)
+from common import fresh_database, python
+
 PLACES = ["Palmyra", "Deir Ezzor", "Idlib", "Daraa", "Raqqa", "Hasakah", "Aleppo", "Homs", "Hama"]
 ACTORS = ["regime forces", "ISIS cells", "local militias", "the National Defence Forces", "SDF"]
 OUTLETS = ["according to SY-24", "Enab Baladi reported", "a source told Syria TV"]
@@ -75,40 +71,9 @@ print("failed", failed)
 """
 
 
-def manage(*args, env):
-    return python("manage.py", *args, env=env)
-
-
-def python(*args, env):
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-
-
-def fresh_database(env):
-    name = DATABASE_URL.rsplit("/", 1)[1]
-    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
-    for sql in [f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}"]:
-        subprocess.run(["psql", admin_url, "-qc", sql], check=True)
-    manage("migrate", "--verbosity", "0", env=env)
-
-
 def main(count=10_000):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        "PYTHONPATH": str(ROOT),
-        "DATABASE_URL": DATABASE_URL,
-        "DEBUG": "0",
-        "SECRET_KEY": "bench",
-    }
-    print(f"Importing {count:,} generated seed files into {DATABASE_URL}")
-    fresh_database(env)
+    print(f"Importing {count:,} generated seed files into PostgreSQL")
+    env = fresh_database("newsroom_bench_import")
     with tempfile.TemporaryDirectory() as folder:
         for n in range(count):
             Path(folder, f"{n:06}.txt").write_text(seed_page(n))

@@ -63,3 +63,17 @@ def test_restore_makes_a_new_revision(client, users, edited):
     assert restored.body == edited.revisions.get(number=1).body
     assert restored.disclaimer == Disclaimer.objects.get(is_standard=True)
     assert restored.read_also.get().after_paragraph == 6
+
+
+def test_draft_against_published_is_one_click_from_desk_and_edit_screen(client, users, edited):
+    from articles.models import Article
+
+    Article.objects.filter(pk=edited.pk).update(
+        status="published", published_revision=edited.revisions.get(number=1)
+    )
+    client.force_login(users["editor"])
+    link = f"{reverse('desk:history', args=[edited.slug])}?published"
+    assert link in client.get(reverse("desk:desk")).content.decode()
+    assert link in client.get(reverse("desk:edit", args=[edited.slug])).content.decode()
+    response = client.get(link)
+    assert (response.context["older"].number, response.context["newer"].number) == (1, 2)

@@ -18,6 +18,10 @@ def history(request, slug):
     current = article.current_revision
     newer = numbers.get(_number(request.GET.get("to")), current)
     older_default = next((r for r in revisions if r.number < newer.number), newer)
+    if "published" in request.GET and article.published_revision:
+        older_default = (
+            article.published_revision
+        )  # "?published": the draft against readers' version
     older = numbers.get(_number(request.GET.get("from")), older_default)
     context = {
         "article": article,
