@@ -60,7 +60,7 @@ class ArticleEditForm(forms.Form):
     """One save of the edit screen. The body arrives as HTML and leaves as cleaned blocks."""
 
     based_on = forms.IntegerField(widget=forms.HiddenInput)
-    headline = forms.CharField(max_length=500)
+    headline = forms.CharField(max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
     standfirst = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 14}))
     keywords = forms.CharField(
@@ -108,6 +108,9 @@ class ArticleEditForm(forms.Form):
             article = known.get(int(target)) if target else None
             rows.append((article, headline.strip() or article.headline, int(after)))
         return rows
+
+    def clean_headline(self):
+        return " ".join(self.cleaned_data["headline"].split())  # one line, however it was typed
 
     def clean_body(self):
         blocks = clean_body(self.cleaned_data["body"])

@@ -108,3 +108,13 @@ def test_a_save_based_on_an_older_revision_is_refused_and_both_are_kept(client, 
         "Reviewer's headline",
     ]
     assert AuditRecord.objects.filter(action="edit refused", actor=users["editor"]).exists()
+
+
+def test_a_headline_typed_over_two_lines_is_saved_as_one(client, users, example):
+    client.force_login(users["editor"])
+    client.post(
+        reverse("desk:edit", args=[example.slug]),
+        form_data(example, headline="Desert on Fire:\r\n  Fighters Killed "),
+    )
+    example.refresh_from_db()
+    assert example.current_revision.headline == "Desert on Fire: Fighters Killed"
