@@ -200,16 +200,8 @@ class ArticleAdmin(admin.ModelAdmin):
         "published_revision",
         "published_at",
     ]
-    readonly_fields = [
-        "status",
-        "source_link",
-        "disclaimer",
-        "keywords",
-        "read_also",
-        "current_revision",
-        "published_revision",
-        "published_at",
-    ]
+    # Content and state change through the desk and the workflow, not here.
+    readonly_fields = [name for name in fields if name not in {"slug", "outlet", "assignee"}]
     inlines = [RevisionInline, AuditRecordInline]
     actions = ["export_as_json", "match_read_also"]
 
