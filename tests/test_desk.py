@@ -101,3 +101,32 @@ def test_the_desk_runs_the_same_queries_whatever_the_number_of_articles(
     many = queries_for(40)
     assert few == many
     assert many <= 10
+
+
+def link_named(response, name):
+    """The href of the link whose text starts with `name`, as the page renders it."""
+    import html
+    import re
+
+    for href, text in re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)', response.content.decode()):
+        if text.strip().startswith(name):
+            return html.unescape(href)
+    raise AssertionError(f"no link named {name!r}")
+
+
+def test_queue_tabs_and_page_links_lead_where_they_say(editor, make_article):
+    for n in range(27):
+        make_article(f"Drafted {n}", status="drafting")
+    make_article("Under review", status="in_review")
+    first = editor.get(DESK, {"outlet": "sy-24"})
+
+    in_review = editor.get(DESK + link_named(first, "In review"))
+    assert in_review.context["queue"] == "in_review"
+    assert headlines(in_review) == ["Under review"]
+    assert in_review.context["form"].cleaned_data["outlet"].slug == "sy-24"  # filters kept
+
+    drafting = editor.get(DESK + link_named(first, "Drafting"))
+    second_page = editor.get(DESK + link_named(drafting, "Older"))
+    assert second_page.context["page"].number == 2
+    assert len(headlines(second_page)) == 2
+    assert second_page.context["queue"] == "drafting"
