@@ -72,11 +72,12 @@
     var button = event.target.closest(".read-also-row button");
     if (!button) return;
     var row = button.closest(".read-also-row");
+    var form = row.closest("form");
     if (button.hasAttribute("data-remove")) {
-      var list = row.parentNode;
+      var neighbour = row.nextElementSibling || row.previousElementSibling;
       row.remove();
-      var next = list.querySelector("button");
-      if (next) next.focus();
+      var focusable = neighbour ? neighbour.querySelector("select") : document.getElementById("read-also-q");
+      if (focusable) focusable.focus();
     } else if (button.dataset.move === "up" && row.previousElementSibling) {
       row.parentNode.insertBefore(row, row.previousElementSibling);
       button.focus();
@@ -84,5 +85,64 @@
       row.parentNode.insertBefore(row.nextElementSibling, row);
       button.focus();
     }
+    // Links moved or removed are part of the draft: autosave them too.
+    if (form) form.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+
+  // A row added by the picker is part of the draft as well.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.target.id === "read-also-rows") {
+      event.detail.target.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  });
+})();
+
+// Autosave on the edit screen: the form posts itself (htmx, on the "autosave" event)
+// one second after the last change, and at least every three seconds while changes
+// keep coming, so no more than a few seconds of work is ever at risk. Typing in the
+// Read Also search box is not a change to the article.
+(function () {
+  "use strict";
+  var IDLE = 1000;
+  var AT_MOST = 3000;
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.querySelector("form[data-autosave]");
+    if (!form) return;
+    var timer = null;
+    var pendingSince = 0;
+
+    function save() {
+      clearTimeout(timer);
+      timer = null;
+      pendingSince = 0;
+      form.dispatchEvent(new Event("autosave"));
+    }
+
+    function changed(event) {
+      if (event.target && event.target.id === "read-also-q") return;
+      var now = Date.now();
+      if (!pendingSince) pendingSince = now;
+      clearTimeout(timer);
+      if (now - pendingSince >= AT_MOST) {
+        save();
+      } else {
+        timer = setTimeout(save, IDLE);
+      }
+    }
+
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
+    form.addEventListener("submit", function () {
+      clearTimeout(timer);
+      timer = null;
+    });
+    // Leaving within the last second of typing: save first, and ask the browser to wait.
+    window.addEventListener("beforeunload", function (event) {
+      if (timer) {
+        save();
+        event.preventDefault();
+      }
+    });
   });
 })();

@@ -104,3 +104,20 @@ def test_editor_edits_places_read_also_compares_and_previews(
         "has not verified the content of this story"
     )
     screenshot("preview")
+
+
+def test_autosave_keeps_the_last_words_typed(live_server, page, newsroom):
+    sign_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/desk/{EXAMPLE_SLUG}/")
+    page.get_by_label("Find a published article").fill("Palmyra")  # searching is not editing
+    page.wait_for_timeout(1500)
+    page.reload()
+    expect(page.get_by_text("Your unsaved draft from")).to_have_count(0)
+
+    page.get_by_label("Standfirst").fill("")
+    page.get_by_label("Standfirst").press_sequentially("Typed quickly and then left alone", delay=40)
+    page.wait_for_timeout(2000)  # a second after the last key the draft is saved
+    expect(page.locator("#autosave-status")).to_contain_text("Draft saved at")
+    page.reload()
+    expect(page.get_by_text("Your unsaved draft from")).to_be_visible()
+    expect(page.get_by_label("Standfirst")).to_have_value("Typed quickly and then left alone")
