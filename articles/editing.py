@@ -68,6 +68,9 @@ def save_revision(
         )
         current = locked.current_revision
         stale = current.pk != based_on.pk
+        if stale:
+            refused = f"Not made current: r{current.number} was saved first"
+            note = f"{refused}. {note}" if note else refused
         revision = Revision.build(
             article=locked,
             number=locked.revisions.aggregate(last=Max("number"))["last"] + 1,

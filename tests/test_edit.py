@@ -108,6 +108,8 @@ def test_a_save_based_on_an_older_revision_is_refused_and_both_are_kept(client, 
         "Reviewer's headline",
     ]
     assert AuditRecord.objects.filter(action="edit refused", actor=users["editor"]).exists()
+    refused = example.revisions.get(headline="Editor's headline")
+    assert refused.note == "Not made current: r2 was saved first"
 
 
 def test_a_headline_typed_over_two_lines_is_saved_as_one(client, users, example):

@@ -66,3 +66,20 @@ def test_translators_read_but_do_not_edit(users):
     assert translator.has_perm("articles.view_article")
     assert not translator.has_perm("articles.change_article")
     assert users["editor"].has_perm("articles.change_article")
+
+
+def test_translators_open_articles_in_preview_and_are_told_why_not_edit(
+    client, users, make_article
+):
+    article = make_article("Story")
+    client.force_login(users["translator"])
+    desk = client.get(reverse("desk:desk")).content.decode()
+    assert (
+        f'href="{reverse("desk:preview", args=[article.slug])}" hx-boost="false">Story</a>' in desk
+    )
+    refused = client.get(reverse("desk:edit", args=[article.slug]))
+    assert refused.status_code == 403
+    assert "Only editors and reviewers can edit articles; your role can read them." in (
+        refused.content.decode()
+    )
+    assert "change_article" not in refused.content.decode()

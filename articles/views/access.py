@@ -5,6 +5,11 @@ from django.shortcuts import get_object_or_404
 
 from articles.models import Article
 
+PERMISSION_NAMES = {
+    "view_article": "Only newsroom staff can open the desk.",
+    "change_article": "Only editors and reviewers can edit articles; your role can read them.",
+}
+
 
 def article_for(request, slug, permission):
     """The article at `slug`, if the signed-in user holds `permission` (e.g. "change_article")."""
@@ -15,10 +20,10 @@ def article_for(request, slug, permission):
         slug=slug,
     )
     if not request.user.has_perm(f"articles.{permission}"):
-        raise PermissionDenied(f"Your role does not allow this ({permission}).")
+        raise PermissionDenied(PERMISSION_NAMES.get(permission, "Your role does not allow this."))
     return article
 
 
 def require(request, permission):
     if not request.user.has_perm(f"articles.{permission}"):
-        raise PermissionDenied(f"Your role does not allow this ({permission}).")
+        raise PermissionDenied(PERMISSION_NAMES.get(permission, "Your role does not allow this."))

@@ -1,3 +1,5 @@
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import QueryDict
@@ -157,6 +159,7 @@ def read_also_row(request, slug):
     body = article.current_revision.body
     context = {
         "row": (target, target.headline, len(body)),
+        "row_id": uuid.uuid4().hex[:8],  # a fresh id for the row's label, however many are added
         "paragraphs": [block_text(block)[:60] for block in body],
     }
     return render(request, "desk/edit.html#read-also-row", context)

@@ -146,3 +146,11 @@
     });
   });
 })();
+
+// The desk: after a queue or page link replaces the results, keyboard focus goes to
+// the results instead of falling back to the top of the page.
+document.addEventListener("htmx:afterSettle", function (event) {
+  var results = document.getElementById("desk-results");
+  var trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
+  if (results && trigger && trigger.tagName === "A") results.focus();
+});

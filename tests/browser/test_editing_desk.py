@@ -115,7 +115,9 @@ def test_autosave_keeps_the_last_words_typed(live_server, page, newsroom):
     expect(page.get_by_text("Your unsaved draft from")).to_have_count(0)
 
     page.get_by_label("Standfirst").fill("")
-    page.get_by_label("Standfirst").press_sequentially("Typed quickly and then left alone", delay=40)
+    page.get_by_label("Standfirst").press_sequentially(
+        "Typed quickly and then left alone", delay=40
+    )
     page.wait_for_timeout(2000)  # a second after the last key the draft is saved
     expect(page.locator("#autosave-status")).to_contain_text("Draft saved at")
     page.reload()
