@@ -38,18 +38,68 @@
           value = window.prompt("Link address (https://…)");
           if (!value) return;
         }
-        editor.focus();
+        restoreCaret(lastCaret);
+        var caret = savedCaret();
         document.execCommand(command[1], false, value);
+        unwrapListsFromParagraphs();
+        restoreCaret(caret);
         sync();
       });
+      // A mouse press keeps the caret in the text instead of moving focus to the button.
+      button.addEventListener("mousedown", function (event) { event.preventDefault(); });
       toolbar.appendChild(button);
     });
+
+    // Chromium makes a list inside the paragraph it started in (<p><ul>…</ul></p>) and
+    // moves the caret to its start; lift such lists out and put the caret back.
+    function unwrapListsFromParagraphs() {
+      editor.querySelectorAll("p > ul, p > ol").forEach(function (list) {
+        var paragraph = list.parentNode;
+        while (paragraph.firstChild) paragraph.parentNode.insertBefore(paragraph.firstChild, paragraph);
+        paragraph.remove();
+      });
+    }
+
+    // The caret as a count of characters from the editor's start: it survives the
+    // browser replacing text nodes, as list and quote commands do.
+    function savedCaret() {
+      var selection = window.getSelection();
+      if (!selection.rangeCount || !editor.contains(selection.anchorNode)) return null;
+      var range = document.createRange();
+      range.selectNodeContents(editor);
+      range.setEnd(selection.anchorNode, selection.anchorOffset);
+      return range.toString().length;
+    }
+
+    function restoreCaret(offset) {
+      if (offset === null) return;
+      editor.focus();
+      var walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+      var node = walker.nextNode();
+      while (node && offset > node.length) {
+        offset -= node.length;
+        node = walker.nextNode();
+      }
+      if (!node) return;
+      var range = document.createRange();
+      range.setStart(node, offset);
+      range.collapse(true);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
 
     function sync() {
       textarea.value = editor.innerHTML;
       textarea.dispatchEvent(new Event("input", { bubbles: true }));
     }
     editor.addEventListener("input", sync);
+    // Remember where the caret was, for keyboard users who tab to the toolbar.
+    var lastCaret = null;
+    document.addEventListener("selectionchange", function () {
+      var selection = window.getSelection();
+      if (selection.rangeCount && editor.contains(selection.anchorNode)) lastCaret = savedCaret();
+    });
     document.execCommand("defaultParagraphSeparator", false, "p");
 
     textarea.hidden = true;

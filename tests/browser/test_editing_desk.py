@@ -123,3 +123,20 @@ def test_autosave_keeps_the_last_words_typed(live_server, page, newsroom):
     page.reload()
     expect(page.get_by_text("Your unsaved draft from")).to_be_visible()
     expect(page.get_by_label("Standfirst")).to_have_value("Typed quickly and then left alone")
+
+
+def test_list_button_turns_a_paragraph_into_a_list_and_keeps_the_caret(live_server, page, newsroom):
+    sign_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/desk/{EXAMPLE_SLUG}/")
+    paragraph = page.locator(".rich-editor p").nth(3)
+    paragraph.click()
+    page.keyboard.press("End")
+    page.get_by_role("button", name="List", exact=True).click()
+    page.keyboard.type(" (added)")
+    item = page.locator(".rich-editor > ul > li")
+    expect(item).to_have_count(1)
+    expect(item).to_have_text(
+        "The clashes focused on more than one axis in Syria’s Badia, where ISIS is "
+        "significantly active, the sources said. (added)"
+    )
+    expect(page.locator(".rich-editor p ul")).to_have_count(0)
