@@ -4,7 +4,7 @@ refusal changes nothing."""
 import pytest
 from django.urls import reverse
 
-from articles.models import Revision
+from articles.models import Article, Revision, WorkingCopy
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +17,11 @@ URLS = [
     ("history", "get", "view_article"),
     ("restore", "post", "change_article"),
     ("preview", "get", "view_article"),
+    ("autosave_draft", "post", "change_article"),
+    ("discard_draft", "post", "change_article"),
+    ("presence", "get", "change_article"),
+    ("read_also_search", "get", "change_article"),
+    ("read_also_row", "get", "change_article"),
 ]
 
 
@@ -25,6 +30,9 @@ def url_for(name, article):
         return reverse("desk:desk")
     if name == "restore":
         return reverse("desk:restore", args=[article.slug, 1])
+    if name == "read_also_row":
+        target = Article.objects.published().first()
+        return reverse("desk:read_also_row", args=[article.slug]) + f"?target={target.pk}"
     return reverse(f"desk:{name}", args=[article.slug])
 
 
@@ -41,24 +49,29 @@ def post_data(article):
 @pytest.mark.parametrize(("name", "method", "needs"), URLS)
 def test_anonymous_visitors_are_sent_to_sign_in(client, make_article, name, method, needs):
     article = make_article()
-    response = getattr(client, method)(url_for(name, article), post_data(article))
+    make_article("A published target", status="published")
+    data = post_data(article) if method == "post" else None
+    response = getattr(client, method)(url_for(name, article), data)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
-    assert Revision.objects.count() == 1
+    assert Revision.objects.count() == 2
 
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("name", "method", "needs"), URLS)
 def test_each_role(client, users, make_article, role, name, method, needs):
     article = make_article()
+    make_article("A published target", status="published")
     user = users[role]
     client.force_login(user)
-    response = getattr(client, method)(url_for(name, article), post_data(article))
+    data = post_data(article) if method == "post" else None
+    response = getattr(client, method)(url_for(name, article), data)
     if user.has_perm(f"articles.{needs}"):
         assert response.status_code in {200, 302}
     else:
         assert response.status_code == 403
-        assert Revision.objects.count() == 1
+        assert Revision.objects.count() == 2
+        assert not WorkingCopy.objects.exists()
 
 
 def test_translators_read_but_do_not_edit(users):
