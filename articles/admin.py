@@ -130,31 +130,31 @@ class SourceStoryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         )
 
 
-class RevisionInline(admin.TabularInline):
-    model = Revision
-    fields = ["number_link", "headline", "author", "note", "disclaimer", "created_at"]
-    readonly_fields = fields
+class ReadOnlyInline(admin.TabularInline):
+    """Rows shown beside their parent as history: every field read-only, none added or deleted."""
+
     extra = 0
     can_delete = False
-    show_change_link = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+class RevisionInline(ReadOnlyInline):
+    model = Revision
+    fields = ["number_link", "headline", "author", "note", "disclaimer", "created_at"]
 
     @admin.display(description="revision")
     def number_link(self, revision):
         return admin_link(revision, f"r{revision.number}")
 
 
-class AuditRecordInline(admin.TabularInline):
+class AuditRecordInline(ReadOnlyInline):
     model = AuditRecord
     fields = ["at", "actor", "action", "from_status", "to_status", "comment"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 def read_also_rows(links):
@@ -249,15 +249,9 @@ class ArticleAdmin(admin.ModelAdmin):
         self.message_user(request, f"{matched} Read Also link(s) matched to an article.")
 
 
-class ReadAlsoLinkInline(admin.TabularInline):
+class ReadAlsoLinkInline(ReadOnlyInline):
     model = ReadAlsoLink
     fields = ["position", "after_paragraph", "target_headline", "target"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Revision)

@@ -23,7 +23,6 @@ from .models import (
     WorkingCopy,
 )
 from .sanitizer import clean_body
-from .text import headline_key
 
 
 class StaleEdit(Exception):
@@ -84,17 +83,13 @@ def save_revision(
         revision.save()
         revision.keywords.set(keywords)
         if read_also is None:
-            read_also = [
-                (link.target, link.target_headline, link.after_paragraph)
-                for link in based_on.read_also.select_related("target")
-            ]
+            read_also = based_on.read_also_rows()
         ReadAlsoLink.objects.bulk_create(
-            ReadAlsoLink(
+            ReadAlsoLink.build(
                 revision=revision,
                 position=position,
                 target=target,
                 target_headline=target_headline,
-                target_key=headline_key(target_headline),
                 after_paragraph=min(after_paragraph, len(body)),
             )
             for position, (target, target_headline, after_paragraph) in enumerate(read_also)

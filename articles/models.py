@@ -330,6 +330,11 @@ class Revision(models.Model):
             **fields,
         )
 
+    def read_also_rows(self):
+        """The Read Also links as (target or None, headline as given, after_paragraph), in order."""
+        links = self.read_also.select_related("target__current_revision", "target__source_story")
+        return [(link.target, link.target_headline, link.after_paragraph) for link in links]
+
     @property
     def paragraph_texts(self):
         """The body as plain-text paragraphs, one per block."""
@@ -366,6 +371,13 @@ class ReadAlsoLink(models.Model):
 
     def __str__(self):
         return f"Read Also: {self.target_headline}"
+
+    @classmethod
+    def build(cls, *, target_headline, **fields):
+        """A new, unsaved link with its match key filled in."""
+        return cls(
+            target_headline=target_headline, target_key=headline_key(target_headline), **fields
+        )
 
 
 class AuditRecord(models.Model):

@@ -278,13 +278,12 @@ class SeedImporter:
                 key = headline_key(item.headline)
                 target = targets.get(key)
                 links.append(
-                    ReadAlsoLink(
+                    ReadAlsoLink.build(
                         revision=revision,
                         position=position,
                         after_paragraph=item.after_paragraph,
                         target=target if target and target.pk != article.pk else None,
                         target_headline=item.headline,
-                        target_key=key,
                     )
                 )
         ReadAlsoLink.objects.bulk_create(links)

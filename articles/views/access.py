@@ -19,11 +19,11 @@ def article_for(request, slug, permission):
         ),
         slug=slug,
     )
-    if not request.user.has_perm(f"articles.{permission}"):
-        raise PermissionDenied(PERMISSION_NAMES.get(permission, "Your role does not allow this."))
+    require(request, permission)
     return article
 
 
 def require(request, permission):
+    """403, with a sentence saying what the role may do, unless the user holds `permission`."""
     if not request.user.has_perm(f"articles.{permission}"):
         raise PermissionDenied(PERMISSION_NAMES.get(permission, "Your role does not allow this."))

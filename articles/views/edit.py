@@ -110,8 +110,7 @@ def read_also_rows(form, revision):
         rows = form.cleaned_data.get("read_also")
         if rows is not None:
             return rows
-    links = revision.read_also.select_related("target__current_revision", "target__source_story")
-    return [(link.target, link.target_headline, link.after_paragraph) for link in links]
+    return revision.read_also_rows()
 
 
 @login_required

@@ -52,10 +52,7 @@ def restore(request, slug, number):
             keywords=list(old.keywords.all()),
             outlet=article.outlet,
             assignee=article.assignee,
-            read_also=[
-                (link.target, link.target_headline, link.after_paragraph)
-                for link in old.read_also.select_related("target")
-            ],
+            read_also=old.read_also_rows(),
             note=f"Restored revision {old.number}",
         )
     except StaleEdit as stale:
