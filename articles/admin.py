@@ -4,7 +4,7 @@ shown, never edited here."""
 
 import json
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.http import HttpResponse
 from django.urls import reverse
@@ -14,6 +14,7 @@ from .export import articles_for_export, export_article
 from .models import (
     Article,
     AuditRecord,
+    Correction,
     Disclaimer,
     Keyword,
     Outlet,
@@ -22,6 +23,7 @@ from .models import (
     SourceStory,
 )
 from .read_also import match_waiting_links
+from .workflow import WorkflowError, apply
 
 admin.site.site_header = "Newsroom administration"
 admin.site.site_title = "Newsroom admin"
@@ -154,7 +156,12 @@ class RevisionInline(ReadOnlyInline):
 
 class AuditRecordInline(ReadOnlyInline):
     model = AuditRecord
-    fields = ["at", "actor", "action", "from_status", "to_status", "comment"]
+    fields = ["at", "actor", "action", "from_status", "to_status", "revision", "comment"]
+
+
+class CorrectionInline(ReadOnlyInline):
+    model = Correction
+    fields = ["published_at", "revision", "note"]
 
 
 def read_also_rows(links):
@@ -199,11 +206,19 @@ class ArticleAdmin(admin.ModelAdmin):
         "current_revision",
         "published_revision",
         "published_at",
+        "last_published_at",
+        "scheduled_for",
+        "withdrawal_notice",
     ]
     # Content and state change through the desk and the workflow, not here.
     readonly_fields = [name for name in fields if name not in {"slug", "outlet", "assignee"}]
-    inlines = [RevisionInline, AuditRecordInline]
-    actions = ["export_as_json", "match_read_also"]
+    inlines = [RevisionInline, CorrectionInline, AuditRecordInline]
+    actions = ["export_as_json", "match_read_also", "publish_approved"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.published_at:
+            return [*self.readonly_fields, "slug"]  # a published address never changes
+        return self.readonly_fields
 
     def has_add_permission(self, request):
         return False  # articles come from source stories: see `manage.py import_seeds`
@@ -241,6 +256,16 @@ class ArticleAdmin(admin.ModelAdmin):
         )
         response["Content-Disposition"] = 'attachment; filename="articles.json"'
         return response
+
+    @admin.action(description="Publish selected approved articles (workflow rules apply)")
+    def publish_approved(self, request, queryset):
+        for article in queryset:
+            try:
+                apply(article, "publish", actor=request.user)
+            except WorkflowError as refused:
+                self.message_user(request, f"“{article.headline}”: {refused}", messages.ERROR)
+            else:
+                self.message_user(request, f"“{article.headline}”: published.", messages.SUCCESS)
 
     @admin.action(description="Match their unmatched Read Also links to articles now")
     def match_read_also(self, request, queryset):

@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from .models import (
     Article,
-    ArticleStatus,
     AuditRecord,
     EditorPresence,
     ReadAlsoLink,
@@ -23,6 +22,7 @@ from .models import (
     WorkingCopy,
 )
 from .sanitizer import clean_body
+from .workflow import state_after_edit
 
 
 class StaleEdit(Exception):
@@ -57,7 +57,9 @@ def save_revision(
     `based_on` is the revision the editor started from; `read_also` is a list of
     (target article or None, target headline, after_paragraph), or None to keep
     the links of the current revision. Raises StaleEdit when `based_on` is no
-    longer current.
+    longer current, and workflow.WorkflowError when the article's state forbids
+    edits (spiked, unpublished). The workflow decides what an edit does to the
+    article's state (an approved article goes back to review).
     """
     with transaction.atomic():
         locked = (
@@ -65,6 +67,7 @@ def save_revision(
             .select_related("current_revision", "source_story")
             .get(pk=article.pk)
         )
+        new_status, status_note = state_after_edit(locked)
         current = locked.current_revision
         stale = current.pk != based_on.pk
         if stale:
@@ -109,10 +112,18 @@ def save_revision(
             from_status = locked.status
             locked.current_revision = revision
             locked.outlet, locked.assignee = outlet, assignee
-            if locked.status == ArticleStatus.NEW:
-                locked.status = ArticleStatus.DRAFTING
+            locked.status = new_status
+            if new_status != from_status:
+                locked.scheduled_for = None  # an edited scheduled article is reviewed again
             locked.save(
-                update_fields=["current_revision", "outlet", "assignee", "status", "updated_at"]
+                update_fields=[
+                    "current_revision",
+                    "outlet",
+                    "assignee",
+                    "status",
+                    "scheduled_for",
+                    "updated_at",
+                ]
             )
             WorkingCopy.objects.filter(article=locked, editor=author).delete()
             AuditRecord.objects.create(
@@ -122,7 +133,7 @@ def save_revision(
                 revision=revision,
                 from_status=from_status,
                 to_status=locked.status,
-                comment=note,
+                comment=" ".join(filter(None, [status_note, note])),
             )
     if stale:
         raise StaleEdit(current, revision)

@@ -128,3 +128,23 @@ class ArticleEditForm(forms.Form):
                 seen.add(name.casefold())
                 names.append(name)
         return names
+
+
+class TransitionForm(forms.Form):
+    """What a workflow action may ask for. Which of these each action needs, and whether it
+    is required, is the workflow's rule (workflow.TRANSITIONS), not the form's."""
+
+    comment = forms.CharField(required=False, max_length=2000, widget=forms.Textarea)
+    when = forms.DateTimeField(
+        required=False,
+        label="Publish at",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        error_messages={"invalid": "Give the time as a date and a time, e.g. 2026-11-25 09:00."},
+    )
+    withdrawal_notice = forms.CharField(
+        required=False,
+        max_length=1000,
+        label="Notice for readers (optional)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Shown at the article’s address. Leave empty and the address is not found.",
+    )

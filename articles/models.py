@@ -170,8 +170,13 @@ class ArticleStatus(models.TextChoices):
     APPROVED = "approved", "Approved"
     SCHEDULED = "scheduled", "Scheduled"
     PUBLISHED = "published", "Published"
+    CORRECTING = "correcting", "Correction in progress"
     UNPUBLISHED = "unpublished", "Unpublished"
     SPIKED = "spiked", "Spiked"
+
+
+# States in which readers see the article's published revision.
+LIVE_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.CORRECTING)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -203,7 +208,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(current_revision__search_text__icontains=terms)
 
     def published(self):
-        return self.filter(status=ArticleStatus.PUBLISHED, published_revision__isnull=False)
+        """Articles readers can see: published, or live while a correction is drafted."""
+        return self.filter(status__in=LIVE_STATUSES, published_revision__isnull=False)
+
+    def due_for_publication(self, now):
+        return self.filter(status=ArticleStatus.SCHEDULED, scheduled_for__lte=now)
 
     def matching_headlines(self, keys):
         """Articles whose source headline or current headline normalises to one of `keys`."""
@@ -244,7 +253,20 @@ class Article(models.Model):
     published_revision = models.ForeignKey(
         "Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    published_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When readers first saw the article."
+    )
+    last_published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the revision readers see was published."
+    )
+    scheduled_for = models.DateTimeField(
+        null=True, blank=True, help_text="When a scheduled article is to be published (UTC)."
+    )
+    withdrawal_notice = models.TextField(
+        blank=True,
+        help_text="Shown to readers at an unpublished article's address; "
+        "empty means the address is simply not found.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)  # the desk's order
 
@@ -266,6 +288,10 @@ class Article(models.Model):
         if self.current_revision and self.current_revision.headline:
             return self.current_revision.headline
         return self.source_story.headline
+
+    @property
+    def is_live(self):
+        return self.status in LIVE_STATUSES and self.published_revision_id is not None
 
     def get_admin_url(self):
         return reverse("admin:articles_article_change", args=[self.pk])
@@ -409,6 +435,21 @@ class AuditRecord(models.Model):
     def __str__(self):
         who = self.actor.get_username() if self.actor else "system"
         return f"{self.at:%Y-%m-%d %H:%M} {who} {self.action}"
+
+
+class Correction(models.Model):
+    """A public note saying what a correction changed; shown, dated, on the article."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="+")
+    note = models.TextField()
+    published_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["article", "published_at"]
+
+    def __str__(self):
+        return f"Correction to {self.article.slug}, {self.published_at:%Y-%m-%d}"
 
 
 class WorkingCopy(models.Model):

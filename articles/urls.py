@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import desk, edit, history, preview
+from .views import desk, edit, history, preview, review
 
 app_name = "desk"
 urlpatterns = [
@@ -14,4 +14,6 @@ urlpatterns = [
     path("<slug:slug>/history/", history.history, name="history"),
     path("<slug:slug>/history/<int:number>/restore/", history.restore, name="restore"),
     path("<slug:slug>/preview/", preview.preview, name="preview"),
+    path("<slug:slug>/review/", review.review, name="review"),
+    path("<slug:slug>/review/<slug:name>/", review.take_action, name="take_action"),
 ]

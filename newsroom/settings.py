@@ -163,6 +163,29 @@ STORAGES = {
     },
 }
 
+# Workflow notifications (Django 6.1 mailers). The console prints them while developing;
+# with DEBUG off they go through the SMTP server named here.
+MAILERS = {
+    "default": (
+        {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        if env_bool("EMAIL_TO_CONSOLE", DEBUG)
+        else {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": env_str("EMAIL_HOST", "localhost"),
+                "port": env_int("EMAIL_PORT", 25),
+                "username": env_str("EMAIL_HOST_USER", ""),
+                "password": env_str("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", False),
+                "timeout": env_int("EMAIL_TIMEOUT", 10),
+            },
+        }
+    )
+}
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+# The desk's address as people reach it, for links in emails.
+NEWSROOM_SITE_URL = env_str("NEWSROOM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Seed files larger than this are refused by import_seeds: a real report is a few KB.
 SEED_MAX_BYTES = env_int("SEED_MAX_BYTES", 1024 * 1024)
 

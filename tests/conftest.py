@@ -134,3 +134,50 @@ def make_article(db):
         return article
 
     return make
+
+
+@pytest.fixture
+def writer(users):
+    """An editor who wrote the articles under review, so that no role below is its author."""
+    User = get_user_model()
+    user = User.objects.create_user("writer", password="pw", email="writer@newsroom.example")
+    user.groups.add(Group.objects.get(name=roles.EDITOR))
+    return user
+
+
+@pytest.fixture
+def ready_article(make_article, writer):
+    """An article in `status` that passes every publishing check, written by `writer`:
+    headline, body, the standard disclaimer, a keyword. Live states have a published
+    revision; a correction in progress has a newer draft beside it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from articles.models import LIVE_STATUSES, Disclaimer, Revision
+
+    def make(status="in_review", headline="Ready to publish", **options):
+        options.setdefault("keywords", ["Palmyra"])
+        article = make_article(headline, status=status, **options)
+        first = article.current_revision
+        Revision.objects.filter(pk=first.pk).update(
+            author=writer, disclaimer=Disclaimer.objects.get(is_standard=True)
+        )
+        if status in LIVE_STATUSES:
+            article.published_revision = first
+            article.published_at = article.last_published_at = timezone.now()
+        if status == "correcting":
+            draft = Revision.build(
+                article=article, number=2, headline=headline, body=first.body, author=writer
+            )
+            draft.disclaimer_id = Disclaimer.objects.get(is_standard=True).pk
+            draft.save()
+            draft.keywords.set(first.keywords.all())
+            article.current_revision = draft
+        if status == "scheduled":
+            article.scheduled_for = timezone.now() + timedelta(hours=1)
+        article.save()
+        article.refresh_from_db()
+        return article
+
+    return make

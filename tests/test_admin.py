@@ -122,3 +122,31 @@ def test_editors_are_kept_out_of_the_admin(client, users):
     response = client.get(admin_url(Article, "changelist"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_admin_publishing_goes_through_the_workflow(client, users, ready_article):
+    approved = ready_article("approved", "Approved story")
+    drafting = ready_article("drafting", "Draft story")
+    client.force_login(users["admin"])
+    response = client.post(
+        admin_url(Article, "changelist"),
+        {"action": "publish_approved", "_selected_action": [approved.pk, drafting.pk]},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "“Approved story”: published." in page
+    assert "“Draft story”: “Publish now” is not possible: the article is drafting." in page
+    approved.refresh_from_db()
+    drafting.refresh_from_db()
+    assert (approved.status, drafting.status) == ("published", "drafting")
+    assert AuditRecord.objects.get(article=approved).actor == users["admin"]
+
+
+def test_a_published_articles_address_cannot_be_changed_in_the_admin(client, users, ready_article):
+    article = ready_article("published")
+    client.force_login(users["admin"])
+    page = client.get(admin_url(Article, "change", article.pk)).content.decode()
+    assert 'name="slug"' not in page
+    draft = ready_article("drafting")
+    page = client.get(admin_url(Article, "change", draft.pk)).content.decode()
+    assert f'name="slug" value="{draft.slug}"' in page

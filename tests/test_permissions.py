@@ -22,6 +22,8 @@ URLS = [
     ("presence", "get", "change_article"),
     ("read_also_search", "get", "change_article"),
     ("read_also_row", "get", "change_article"),
+    ("review", "get", "view_article"),
+    ("take_action", "post", "change_article"),  # spiking, which editors may do
 ]
 
 
@@ -33,6 +35,8 @@ def url_for(name, article):
     if name == "read_also_row":
         target = Article.objects.published().first()
         return reverse("desk:read_also_row", args=[article.slug]) + f"?target={target.pk}"
+    if name == "take_action":
+        return reverse("desk:take_action", args=[article.slug, "spike"])
     return reverse(f"desk:{name}", args=[article.slug])
 
 
@@ -43,6 +47,7 @@ def post_data(article):
         "headline": "Changed",
         "body": "<p>Changed.</p>",
         "outlet": article.outlet_id,
+        "comment": "Not for us.",
     }
 
 
@@ -72,6 +77,7 @@ def test_each_role(client, users, make_article, role, name, method, needs):
         assert response.status_code == 403
         assert Revision.objects.count() == 2
         assert not WorkingCopy.objects.exists()
+        assert not article.audit_records.exists()
 
 
 def test_translators_read_but_do_not_edit(users):

@@ -19,6 +19,7 @@ from articles.forms import ArticleEditForm
 from articles.models import Article, Disclaimer, Keyword, WorkingCopy
 from articles.read_also import suggestions
 from articles.sanitizer import block_text
+from articles.workflow import NOT_EDITABLE, WorkflowError
 
 from .access import article_for
 
@@ -78,6 +79,8 @@ def edit(request, slug):
                 read_also=data["read_also"],
                 note=data["note"],
             )
+        except WorkflowError as refused:
+            form.add_error(None, str(refused))
         except StaleEdit as stale:
             conflict, conflict_diff = stale, compare_revisions(based_on, stale.current)
             resubmit = request.POST.copy()
@@ -100,6 +103,7 @@ def edit(request, slug):
         "paragraphs": [block_text(block)[:60] for block in current.body],
         "keyword_choices": Keyword.objects.values_list("name", flat=True),
         "others": others_present(article, request.user),
+        "not_editable": NOT_EDITABLE.get(article.status, ""),
     }
     return render(request, "desk/edit.html", context, status=409 if conflict else 200)
 

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_POST
 
 from articles.diffing import compare_revisions
 from articles.editing import StaleEdit, save_revision
+from articles.workflow import WorkflowError
 
 from .access import article_for
 
@@ -57,6 +58,9 @@ def restore(request, slug, number):
         )
     except StaleEdit as stale:
         messages.error(request, f"Not restored: {stale} Look at it first, then restore again.")
+        return redirect("desk:history", slug=article.slug)
+    except WorkflowError as refused:
+        messages.error(request, f"Not restored: {refused}")
         return redirect("desk:history", slug=article.slug)
     messages.success(request, f"Revision {old.number} restored as revision {saved.number}.")
     return redirect("desk:history", slug=article.slug)

@@ -1,0 +1,69 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from articles import workflow
+from articles.diffing import compare_revisions
+from articles.forms import TransitionForm
+from articles.models import Article, Language
+
+from .access import article_for
+from .preview import article_page_context
+
+
+def review_context(request, article, form=None, refused=None):
+    """The review screen: the article as readers will see it, what changed, the checks,
+    the conversation so far and the actions this user may take."""
+    revision = article.current_revision
+    baseline = article.published_revision
+    if baseline is None and article.source_story.language == Language.ENGLISH:
+        baseline = article.revisions.filter(author=None).order_by("number").first()
+    checks = workflow.publishing_checks(article)
+    return article_page_context(article, revision) | {
+        "baseline": baseline,
+        "diff": compare_revisions(baseline, revision) if baseline else None,
+        "checks": checks,
+        "checks_pass": all(check.passed for check in checks),
+        "actions": workflow.actions_for(article, request.user, checks),
+        "four_eyes": workflow.four_eyes_notice(article, request.user),
+        "conversation": article.audit_records.select_related("actor", "revision"),
+        "corrections": article.corrections.all(),
+        "linked_from": Article.objects.published()
+        .filter(published_revision__read_also__target=article)
+        .exclude(pk=article.pk)
+        .distinct(),
+        "form": form or TransitionForm(),
+        "refused": refused,
+        "time_zone": timezone.get_current_timezone_name(),
+    }
+
+
+@login_required
+def review(request, slug):
+    article = article_for(request, slug, "view_article")
+    return render(request, "desk/review.html", review_context(request, article))
+
+
+@login_required
+@require_POST
+def take_action(request, slug, name):
+    """Apply one workflow action; the workflow decides whether this user may."""
+    article = article_for(request, slug, "view_article")
+    transition = workflow.TRANSITIONS.get(name)
+    if transition is None:
+        raise Http404(f"There is no workflow action called “{name}”.")
+    form = TransitionForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise workflow.WorkflowError(" ".join(e for errs in form.errors.values() for e in errs))
+        workflow.apply(article, name, actor=request.user, **form.cleaned_data)
+    except workflow.WorkflowError as refused:
+        context = review_context(request, article, form, refused)
+        return render(
+            request, "desk/review.html", context, status=403 if refused.forbidden else 409
+        )
+    messages.success(request, f"“{article.headline}”: {transition.done}.")
+    return redirect("desk:review", slug=article.slug)

@@ -1,0 +1,82 @@
+"""Who hears about what: reviewers of submissions, everyone who worked on the article of
+the outcome, never the person who acted."""
+
+from unittest import mock
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from articles import workflow
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def with_emails(users, writer):
+    for user in users.values():
+        user.email = f"{user.username}@newsroom.example"
+        user.save()
+    return users
+
+
+def recipients():
+    return sorted(address for message in mail.outbox for address in message.to)
+
+
+def test_submitting_emails_every_reviewer(
+    with_emails, ready_article, writer, django_capture_on_commit_callbacks
+):
+    article = ready_article("drafting")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.apply(article, "submit", actor=writer, comment="Over to you.")
+    assert recipients() == ["admin@newsroom.example", "reviewer@newsroom.example"]
+    message = mail.outbox[0]
+    assert message.subject == "[Newsroom] Submitted for review: Ready to publish"
+    assert "Over to you." in message.body
+    assert f"/desk/{article.slug}/review/" in message.body
+
+
+@pytest.mark.parametrize(
+    ("state", "action", "comment"),
+    [
+        ("in_review", "request_changes", "Name the source."),
+        ("approved", "publish", ""),
+        ("published", "unpublish", "Legal complaint."),
+        ("correcting", "publish_correction", "The date was wrong."),
+    ],
+)
+def test_outcomes_reach_everyone_who_worked_on_it_but_the_actor(
+    with_emails, ready_article, writer, django_capture_on_commit_callbacks,
+    state, action, comment,
+):  # fmt: skip
+    users = with_emails
+    article = ready_article(state)
+    article.assignee = users["translator"]
+    article.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.apply(article, action, actor=users["reviewer"], comment=comment)
+    assert recipients() == ["translator@newsroom.example", "writer@newsroom.example"]
+    assert comment in mail.outbox[0].body
+
+
+def test_nobody_without_an_address_and_no_inactive_user_is_mailed(
+    with_emails, ready_article, writer, django_capture_on_commit_callbacks
+):
+    get_user_model().objects.filter(username="admin").update(is_active=False)
+    get_user_model().objects.filter(username="reviewer").update(email="")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.apply(ready_article("drafting"), "submit", actor=writer)
+    assert mail.outbox == []
+
+
+def test_a_mail_server_failure_does_not_undo_the_transition(
+    with_emails, ready_article, writer, django_capture_on_commit_callbacks, caplog
+):
+    article = ready_article("drafting")
+    failing = mock.patch("articles.notifications.send_mass_mail", side_effect=OSError("refused"))
+    with failing, django_capture_on_commit_callbacks(execute=True):
+        workflow.apply(article, "submit", actor=writer)
+    article.refresh_from_db()
+    assert article.status == "in_review"
+    assert "Could not send the 'submitted for review' notification" in caplog.text

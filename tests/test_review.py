@@ -1,0 +1,216 @@
+"""The review screen: what a reviewer sees, the buttons each role gets, and publication
+refused, with the reason on screen, while any publishing check fails."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, ArticleStatus, AuditRecord, Outlet, ReadAlsoLink, Revision
+
+pytestmark = pytest.mark.django_db
+
+
+def review_url(article):
+    return reverse("desk:review", args=[article.slug])
+
+
+def action_url(article, name):
+    return reverse("desk:take_action", args=[article.slug, name])
+
+
+def break_headline(article):
+    Revision.objects.filter(pk=article.current_revision_id).update(headline="")
+
+
+def break_body(article):
+    Revision.objects.filter(pk=article.current_revision_id).update(body=[])
+
+
+def break_disclaimer(article):
+    Revision.objects.filter(pk=article.current_revision_id).update(disclaimer=None)
+
+
+def break_read_also(article):
+    ReadAlsoLink.build(
+        revision=article.current_revision, after_paragraph=1, target_headline="A story not yet run"
+    ).save()
+
+
+def break_translation(article):
+    story = article.source_story
+    story.language = "ar"
+    story.save()
+    Revision.objects.filter(pk=article.current_revision_id).update(
+        body=["<p>English.</p>", "<p>قتل عنصران من قوات النظام</p>"]
+    )
+
+
+def break_keywords(article):
+    article.current_revision.keywords.clear()
+
+
+@pytest.mark.parametrize(
+    ("breaks", "reason"),
+    [
+        (break_headline, "The article needs a headline."),
+        (break_body, "The article has no body text."),
+        (break_disclaimer, "SY-24’s stories must carry the disclaimer; none is attached."),
+        (break_read_also, "these do not: “A story not yet run”"),
+        (break_translation, "Untranslated source text remains in paragraph(s) 2"),
+        (break_keywords, "Add at least one keyword."),
+    ],
+    ids=["headline", "body", "disclaimer", "read-also", "translation", "keywords"],
+)
+def test_publication_is_refused_while_a_check_fails(client, users, ready_article, breaks, reason):
+    article = ready_article("approved")
+    breaks(article)
+    client.force_login(users["reviewer"])
+
+    page = client.get(review_url(article)).content.decode()
+    assert reason in page
+    assert 'disabled aria-describedby="blocked-publish"' in page
+
+    response = client.post(action_url(article, "publish"))
+    assert response.status_code == 409
+    refusal = response.content.decode()
+    assert "Refused:" in refusal
+    assert reason in refusal
+    article.refresh_from_db()
+    assert (article.status, article.published_revision) == ("approved", None)
+
+
+def test_an_outlet_that_needs_no_disclaimer_publishes_without_one(client, users, ready_article):
+    Outlet.objects.filter(name="SY-24").update(requires_disclaimer=False)
+    article = ready_article("approved")
+    break_disclaimer(article)
+    client.force_login(users["reviewer"])
+    assert client.post(action_url(article, "publish")).status_code == 302
+    article.refresh_from_db()
+    assert article.status == "published"
+
+
+def test_an_editor_gets_no_approve_button_and_a_direct_post_is_refused(
+    client, users, ready_article
+):
+    article = ready_article("in_review")
+    client.force_login(users["editor"])
+    page = client.get(review_url(article)).content.decode()
+    assert action_url(article, "approve") not in page
+    assert action_url(article, "spike") in page  # what editors may do is there
+
+    response = client.post(action_url(article, "approve"))
+    assert response.status_code == 403
+    assert "Only reviewers can do this." in response.content.decode()
+    article.refresh_from_db()
+    assert article.status == "in_review"
+
+
+def test_a_reviewer_sees_the_article_the_diff_the_checks_and_the_conversation(
+    client, users, ready_article, writer
+):
+    article = ready_article("in_review")
+    AuditRecord.objects.create(
+        actor=writer, action="submitted for review", article=article, comment="Ready, I think."
+    )
+    client.force_login(users["reviewer"])
+    page = client.get(review_url(article)).content.decode()
+    for text in [
+        "As readers will see it",
+        "Ready to publish",  # the headline, in the reader's view
+        "Changes against the source story as imported",
+        "Publishing checks",
+        "Ready, I think.",
+        action_url(article, "approve"),
+        action_url(article, "request_changes"),
+    ]:
+        assert text in page
+
+
+def test_requesting_changes_needs_a_comment_and_shows_it_in_the_conversation(
+    client, users, ready_article
+):
+    article = ready_article("in_review")
+    client.force_login(users["reviewer"])
+    response = client.post(action_url(article, "request_changes"), {"comment": ""})
+    assert response.status_code == 409
+    assert "What needs changing is required." in response.content.decode()
+
+    response = client.post(
+        action_url(article, "request_changes"), {"comment": "Name the source."}, follow=True
+    )
+    assert "changes requested" in response.content.decode()
+    assert "Name the source." in response.content.decode()
+    article.refresh_from_db()
+    assert article.status == "changes_requested"
+
+
+def test_scheduling_reads_the_time_in_the_newsrooms_zone_and_stores_utc(
+    client, users, ready_article, settings
+):
+    settings.TIME_ZONE = "Asia/Damascus"
+    article = ready_article("approved")
+    client.force_login(users["reviewer"])
+    tomorrow = (timezone.localtime() + timedelta(days=1)).date()
+    response = client.post(action_url(article, "schedule"), {"when": f"{tomorrow}T09:30"})
+    assert response.status_code == 302
+    article.refresh_from_db()
+    expected = datetime(tomorrow.year, tomorrow.month, tomorrow.day, 9, 30,
+                        tzinfo=ZoneInfo("Asia/Damascus"))  # fmt: skip
+    assert article.scheduled_for == expected
+    assert article.scheduled_for.astimezone(ZoneInfo("UTC")).hour == 6
+    page = client.get(review_url(article)).content.decode()
+    assert "09:30</time> (Asia/Damascus)" in page
+
+
+def test_a_bad_time_is_a_clear_message(client, users, ready_article):
+    article = ready_article("approved")
+    client.force_login(users["reviewer"])
+    response = client.post(action_url(article, "schedule"), {"when": "tomorrow-ish"})
+    assert response.status_code == 409
+    assert "Give the time as a date and a time" in response.content.decode()
+
+
+def test_unpublishing_warns_about_articles_that_link_here(client, users, ready_article):
+    article = ready_article("published", headline="The target")
+    linking = ready_article("published", headline="The linking story")
+    ReadAlsoLink.build(
+        revision=linking.published_revision, after_paragraph=1,
+        target_headline="The target", target=article,
+    ).save()  # fmt: skip
+    client.force_login(users["reviewer"])
+    page = client.get(review_url(article)).content.decode()
+    assert "link to this one as Read Also" in page
+    assert "The linking story" in page
+
+
+def test_a_withdrawal_notice_is_kept_when_unpublishing(client, users, ready_article):
+    article = ready_article("published")
+    client.force_login(users["reviewer"])
+    client.post(
+        action_url(article, "unpublish"),
+        {"comment": "Legal complaint", "withdrawal_notice": "This report was withdrawn."},
+    )
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.UNPUBLISHED
+    assert article.withdrawal_notice == "This report was withdrawn."
+    assert article not in Article.objects.published()
+
+
+def test_an_unknown_action_is_not_found(client, users, ready_article):
+    article = ready_article("approved")
+    client.force_login(users["reviewer"])
+    assert client.post(action_url(article, "obliterate")).status_code == 404
+
+
+def test_an_arabic_source_is_shown_right_to_left_beside_the_translation(
+    client, users, make_article
+):
+    article = make_article("", language="ar", paragraphs=["قتل عنصران"], outlet="Enab Baladi")
+    client.force_login(users["reviewer"])
+    page = client.get(review_url(article)).content.decode()
+    assert '<div lang="ar" dir="rtl">' in page
+    assert "<p>قتل عنصران</p>" in page
+    assert "No imported English text to compare with" in page

@@ -1,0 +1,256 @@
+"""The review workflow's rules, role by role and state by state.
+
+The table below is the specification, written out independently of
+articles/workflow.py: each test takes one role, one action and one state and
+checks that the action succeeds and is audited where the table allows it, and
+is refused, changing nothing, everywhere else.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles import workflow
+from articles.models import Article, ArticleStatus, AuditRecord, Correction
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["translator", "editor", "reviewer", "admin", "scheduler"]
+STATES = [value for value, _ in ArticleStatus.choices]
+EVERYONE = {"translator", "editor", "reviewer", "admin"}
+EDITORS = {"editor", "reviewer", "admin"}
+REVIEWERS = {"reviewer", "admin"}
+BEFORE_REVIEW = {"new", "in_translation", "drafting", "changes_requested"}
+
+# action: (who may take it, the states it starts from, the state it reaches)
+TABLE = {
+    "submit": (EVERYONE, BEFORE_REVIEW, "in_review"),
+    "request_changes": (REVIEWERS, {"in_review", "approved"}, "changes_requested"),
+    "approve": (REVIEWERS, {"in_review"}, "approved"),
+    "publish": (REVIEWERS, {"approved"}, "published"),
+    "schedule": (REVIEWERS, {"approved"}, "scheduled"),
+    "unschedule": (REVIEWERS, {"scheduled"}, "approved"),
+    "publish_scheduled": ({"scheduler"}, {"scheduled"}, "published"),
+    "unpublish": (REVIEWERS, {"published", "correcting"}, "unpublished"),
+    "spike": (EDITORS, {*BEFORE_REVIEW, "in_review", "approved", "scheduled", "unpublished"}, "spiked"),
+    "reopen": (EDITORS, {"spiked", "unpublished"}, "drafting"),
+    "start_correction": (EDITORS, {"published"}, "correcting"),
+    "publish_correction": (REVIEWERS, {"correcting"}, "published"),
+}  # fmt: skip
+
+
+def test_the_table_names_every_action_the_workflow_has():
+    assert set(TABLE) == set(workflow.TRANSITIONS)
+
+
+CASES = [
+    pytest.param(role, action, state, id=f"{role}-{action}-{state}")
+    for action in TABLE
+    for role in ROLES
+    for state in STATES
+]
+
+
+@pytest.mark.parametrize(("role", "action", "state"), CASES)
+def test_every_role_action_and_state(users, ready_article, role, action, state):
+    article = ready_article(state)
+    actor = None if role == "scheduler" else users[role]
+    allowed_roles, sources, target = TABLE[action]
+    before = (article.status, article.published_revision_id, AuditRecord.objects.count())
+    when = timezone.now() + timedelta(days=1)
+
+    if role in allowed_roles and state in sources:
+        record = workflow.apply(article, action, actor=actor, comment="Because.", when=when)
+        article.refresh_from_db()
+        assert article.status == target
+        assert (record.actor, record.from_status, record.to_status) == (actor, state, target)
+        assert record.revision == article.current_revision
+        assert record.comment.endswith("Because.")
+        assert AuditRecord.objects.count() == before[2] + 1
+    else:
+        with pytest.raises(workflow.WorkflowError) as refused:
+            workflow.apply(article, action, actor=actor, comment="Because.", when=when)
+        assert str(refused.value)  # a reason a person can read
+        article.refresh_from_db()
+        assert (article.status, article.published_revision_id) == before[:2]
+        assert AuditRecord.objects.count() == before[2]
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("translator", ["submit"]),
+        ("editor", ["submit", "spike"]),
+        ("reviewer", ["submit", "spike"]),
+    ],
+)
+def test_the_actions_listed_are_the_ones_allowed(users, ready_article, role, expected):
+    article = ready_article("drafting")
+    listed = [t.name for t, _ in workflow.actions_for(article, users[role])]
+    assert listed == expected
+
+
+def test_a_reviewer_who_wrote_the_version_may_not_approve_or_publish_it(users, ready_article):
+    article = ready_article("in_review")
+    reviewer = users["reviewer"]
+    article.current_revision.__class__.objects.filter(pk=article.current_revision_id).update(
+        author=reviewer
+    )
+    with pytest.raises(workflow.WorkflowError, match="Four eyes"):
+        workflow.apply(article, "approve", actor=reviewer)
+    assert "approve" not in [t.name for t, _ in workflow.actions_for(article, reviewer)]
+    workflow.apply(article, "approve", actor=users["admin"])  # a second pair of eyes may
+    article.refresh_from_db()
+    assert article.status == "approved"
+    with pytest.raises(workflow.WorkflowError, match="Four eyes"):
+        workflow.apply(article, "publish", actor=reviewer)
+
+
+def test_any_part_of_the_pending_version_counts_not_only_the_last_revision(
+    users, ready_article, writer
+):
+    from articles.models import Revision
+
+    article = ready_article("in_review")
+    # The reviewer wrote revision 2; the writer revised it again as revision 3.
+    for number, author in [(2, users["reviewer"]), (3, writer)]:
+        Revision.build(article=article, number=number, headline="H", body=["<p>B</p>"],
+                       author=author).save()  # fmt: skip
+    with pytest.raises(workflow.WorkflowError, match="Four eyes"):
+        workflow.apply(article, "approve", actor=users["reviewer"])
+
+
+@pytest.mark.parametrize(
+    ("state", "action", "message"),
+    [
+        ("in_review", "request_changes", "What needs changing is required"),
+        ("published", "unpublish", "Reason for unpublishing is required"),
+        ("drafting", "spike", "Reason for spiking is required"),
+        ("correcting", "publish_correction", "Correction note for readers is required"),
+    ],
+)
+def test_actions_that_need_a_comment_refuse_without_one(
+    users, ready_article, state, action, message
+):
+    article = ready_article(state)
+    with pytest.raises(workflow.WorkflowError, match=message):
+        workflow.apply(article, action, actor=users["reviewer"], comment="  ")
+    article.refresh_from_db()
+    assert article.status == state
+
+
+def test_scheduling_in_the_past_is_refused(users, ready_article):
+    article = ready_article("approved")
+    with pytest.raises(workflow.WorkflowError, match="in the past"):
+        workflow.apply(
+            article, "schedule", actor=users["reviewer"], when=timezone.now() - timedelta(minutes=1)
+        )
+    with pytest.raises(workflow.WorkflowError, match="date and time"):
+        workflow.apply(article, "schedule", actor=users["reviewer"])
+
+
+def test_publishing_records_first_and_latest_publication(users, ready_article):
+    article = ready_article("approved")
+    workflow.apply(article, "publish", actor=users["reviewer"])
+    article.refresh_from_db()
+    assert article.published_revision == article.current_revision
+    assert article.published_at == article.last_published_at
+    assert article in Article.objects.published()
+
+
+def test_a_correction_keeps_the_published_version_live_until_it_is_published(
+    users, ready_article, writer
+):
+    from articles.editing import save_revision
+
+    article = ready_article("published")
+    live = article.published_revision
+    first_published = article.published_at
+    draft = save_revision(
+        article, author=writer, based_on=live, headline="Corrected headline",
+        standfirst="", body=["<p>Corrected.</p>"], disclaimer=live.disclaimer,
+        keywords=list(live.keywords.all()), outlet=article.outlet, assignee=None,
+    )  # fmt: skip
+    article.refresh_from_db()
+    assert article.status == "correcting"
+    assert article.published_revision == live
+    assert article in Article.objects.published()  # readers still see the old version
+
+    workflow.apply(article, "publish_correction", actor=users["reviewer"],
+                   comment="An earlier version misnamed the town.")  # fmt: skip
+    article.refresh_from_db()
+    assert article.status == "published"
+    assert article.published_revision == draft
+    assert article.published_at == first_published
+    assert article.last_published_at > first_published
+    correction = Correction.objects.get(article=article)
+    assert (correction.revision, correction.note) == (
+        draft,
+        "An earlier version misnamed the town.",
+    )
+
+
+def test_a_correction_with_no_change_is_refused(users, ready_article):
+    article = ready_article("published")
+    workflow.apply(article, "start_correction", actor=users["editor"])
+    with pytest.raises(workflow.WorkflowError, match="Nothing has changed"):
+        workflow.apply(article, "publish_correction", actor=users["reviewer"], comment="Fixed.")
+
+
+@pytest.mark.parametrize(
+    ("state", "after"),
+    [
+        ("new", "drafting"),
+        ("drafting", "drafting"),
+        ("changes_requested", "changes_requested"),
+        ("in_review", "in_review"),
+        ("approved", "in_review"),
+        ("scheduled", "in_review"),
+        ("published", "correcting"),
+        ("correcting", "correcting"),
+    ],
+)
+def test_what_an_edit_does_to_the_state(users, ready_article, state, after):
+    from articles.editing import save_revision
+
+    article = ready_article(state)
+    revision = article.current_revision
+    save_revision(
+        article, author=users["editor"], based_on=revision, headline="Edited",
+        standfirst="", body=["<p>Edited.</p>"], disclaimer=revision.disclaimer,
+        keywords=[], outlet=article.outlet, assignee=None,
+    )  # fmt: skip
+    article.refresh_from_db()
+    assert article.status == after
+    assert article.scheduled_for is None or state != "scheduled"
+    if after != state:
+        record = AuditRecord.objects.filter(article=article).first()
+        assert (record.from_status, record.to_status) == (state, after)
+
+
+def test_a_first_edit_of_an_arabic_story_starts_translation(users, make_article):
+    from articles.editing import save_revision
+
+    article = make_article("", language="ar", paragraphs=["نص عربي"], outlet="Enab Baladi")
+    save_revision(
+        article, author=users["editor"], based_on=article.current_revision, headline="English",
+        standfirst="", body=["<p>English.</p>"], disclaimer=None, keywords=[],
+        outlet=article.outlet, assignee=None,
+    )  # fmt: skip
+    article.refresh_from_db()
+    assert article.status == "in_translation"
+
+
+@pytest.mark.parametrize("state", ["spiked", "unpublished"])
+def test_spiked_and_unpublished_articles_are_reopened_before_editing(users, ready_article, state):
+    from articles.editing import save_revision
+
+    article = ready_article(state)
+    with pytest.raises(workflow.WorkflowError, match="reopen it"):
+        save_revision(
+            article, author=users["editor"], based_on=article.current_revision, headline="X",
+            standfirst="", body=["<p>X</p>"], disclaimer=None, keywords=[],
+            outlet=article.outlet, assignee=None,
+        )  # fmt: skip
+    assert article.revisions.count() == 1
