@@ -110,6 +110,9 @@ class SourceStoryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     ]
     readonly_fields = fields
 
+    class Media:
+        css = {"all": ["css/admin.css"]}  # no inline styles: the CSP forbids them
+
     @admin.display(description="article")
     def article_link(self, story):
         article = getattr(story, "article", None)
@@ -127,9 +130,7 @@ class SourceStoryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="raw file, as it arrived")
     def raw_file(self, story):
-        return format_html(
-            '<pre dir="auto" style="white-space:pre-wrap">{}</pre>', story.raw_text()
-        )
+        return format_html('<pre dir="auto" class="raw-file">{}</pre>', story.raw_text())
 
 
 class ReadOnlyInline(admin.TabularInline):

@@ -60,6 +60,9 @@ class Outlet(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("public:outlet", args=[self.slug])
+
 
 class Disclaimer(models.Model):
     """A managed notice attached to articles, such as the site's "not verified" text."""
@@ -113,6 +116,9 @@ class Keyword(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("public:keyword", args=[self.slug])
 
 
 class SourceStory(models.Model):
@@ -195,21 +201,31 @@ class ArticleQuerySet(models.QuerySet):
             .fetch_mode(models.FETCH_PEERS)  # a lazy load on one row loads it for the page
         )
 
-    def search(self, terms):
-        """Articles whose current revision matches `terms`: PostgreSQL full-text search
-        (web-search syntax, English stemming) there, a plain substring match elsewhere."""
+    def search(self, terms, *, revision="current_revision"):
+        """Articles whose `revision` (current, or "published_revision") matches `terms`:
+        PostgreSQL full-text search (web-search syntax, English stemming) there, a plain
+        substring match elsewhere."""
         if connection.vendor == "postgresql":
             # A subquery on revisions, so that the GIN index on this exact expression
             # (migration 0004) is used; a filter across the join would scan every row.
             query = SearchQuery(terms, config="english", search_type="websearch")
             document = SearchVector("search_text", config="english")
             matching = Revision.objects.alias(document=document).filter(document=query)
-            return self.filter(current_revision__in=matching.values("pk"))
-        return self.filter(current_revision__search_text__icontains=terms)
+            return self.filter(**{f"{revision}__in": matching.values("pk")})
+        return self.filter(**{f"{revision}__search_text__icontains": terms})
 
     def published(self):
         """Articles readers can see: published, or live while a correction is drafted."""
         return self.filter(status__in=LIVE_STATUSES, published_revision__isnull=False)
+
+    def for_readers(self):
+        """Published articles for a public list, newest first, without the heavy columns."""
+        return (
+            self.published()
+            .select_related("published_revision", "outlet")
+            .defer("published_revision__body", "published_revision__search_text")
+            .order_by("-published_at", "-pk")
+        )
 
     def due_for_publication(self, now):
         return self.filter(status=ArticleStatus.SCHEDULED, scheduled_for__lte=now)
@@ -281,6 +297,9 @@ class Article(models.Model):
 
     def __str__(self):
         return self.headline
+
+    def get_absolute_url(self):
+        return reverse("public:article", args=[self.slug])
 
     @property
     def headline(self):

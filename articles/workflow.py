@@ -288,11 +288,12 @@ def four_eyes_notice(article, user):
 # --- Making the change ------------------------------------------------------------------------
 
 
-def apply(article, name, *, actor, comment="", when=None, withdrawal_notice=""):
+def apply(article, name, *, actor, comment="", when=None, withdrawal_notice="", notify=True):
     """Take the transition called `name` on `article` as `actor` (None: the scheduler).
 
     Locks the article's row, checks every rule again, changes the article,
-    writes the audit record and, once committed, sends the notifications.
+    writes the audit record and, once committed, sends the notifications
+    (unless `notify` is false, as when the demo newsroom is set up).
     Raises WorkflowError, changing nothing, when the transition is refused.
     """
     transition = TRANSITIONS.get(name)
@@ -322,7 +323,7 @@ def apply(article, name, *, actor, comment="", when=None, withdrawal_notice=""):
             to_status=locked.status,
             comment=_audit_comment(transition, comment, when),
         )
-        if transition.notify:
+        if transition.notify and notify:
             transaction.on_commit(lambda: notifications.send(record, transition.notify))
     article.refresh_from_db()
     return record

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from articles.models import Article, AuditRecord
-from tests.conftest import SEEDS
+from tests.conftest import EXAMPLE_SLUG, SEEDS
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +50,32 @@ def test_refuses_a_production_site(settings):
     with pytest.raises(CommandError, match="DEBUG is off"):
         load_demo()
     assert not get_user_model().objects.exists()
+
+
+def test_the_english_stories_are_published_through_the_workflow(settings, client):
+    settings.DEBUG = True
+    out = load_demo()
+    assert "Published 7 demo stories through the workflow." in out
+    example = Article.objects.get(slug=EXAMPLE_SLUG)
+    assert example.status == "published"
+    steps = list(
+        example.audit_records.order_by("at", "pk").values_list("action", "actor__username")
+    )
+    assert steps[-3:] == [
+        ("submitted for review", "editor"),
+        ("approved", "reviewer"),
+        ("published", "reviewer"),
+    ]
+    page = client.get(example.get_absolute_url()).content.decode()
+    assert "Read Also:" in page  # its link to the Palmyra story, published first
+    assert set(
+        Article.objects.filter(source_story__language="ar").values_list("status", flat=True)
+    ) == {"new"}
+    assert Article.objects.filter(status="in_review").count() == 1  # one left for the reviewer
+    assert "Desert on Fire" in client.get("/").content.decode()
+
+
+def test_no_publishing_leaves_every_story_on_the_desk(settings):
+    settings.DEBUG = True
+    call_command("load_demo", no_publishing=True, stdout=StringIO())
+    assert not Article.objects.published().exists()

@@ -6,12 +6,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from articles import workflow
+from articles.article_page import article_page_context
 from articles.diffing import compare_revisions
 from articles.forms import TransitionForm
 from articles.models import Article, Language
 
 from .access import article_for
-from .preview import article_page_context
 
 
 def review_context(request, article, form=None, refused=None):
@@ -22,7 +22,7 @@ def review_context(request, article, form=None, refused=None):
     if baseline is None and article.source_story.language == Language.ENGLISH:
         baseline = article.revisions.filter(author=None).order_by("number").first()
     checks = workflow.publishing_checks(article)
-    return article_page_context(article, revision) | {
+    return article_page_context(article, revision, preview=True) | {
         "baseline": baseline,
         "diff": compare_revisions(baseline, revision) if baseline else None,
         "checks": checks,

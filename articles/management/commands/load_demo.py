@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from articles import roles
+from articles.demo import publish_demo_stories
 
 DEMO_PASSWORD = "newsroom-demo"
 DEMO_ACCOUNTS = [
@@ -19,7 +20,8 @@ DEMO_ACCOUNTS = [
 class Command(BaseCommand):
     help = (
         "Set up a demo newsroom: the role groups, one account per role (password "
-        f"{DEMO_PASSWORD!r}) and the stories in seeds/. Running it again changes nothing."
+        f"{DEMO_PASSWORD!r}) and the stories in seeds/, the English ones taken through "
+        "review to publication by the demo editor and reviewer. Running it again changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -28,8 +30,14 @@ class Command(BaseCommand):
             action="store_true",
             help="create the demo accounts even with DEBUG off (they have a known password)",
         )
+        parser.add_argument(
+            "--no-publishing",
+            action="store_true",
+            help="leave every story on the desk, unpublished, instead of publishing the "
+            "English ones through the workflow",
+        )
 
-    def handle(self, *, allow_production, verbosity, **options):
+    def handle(self, *, allow_production, no_publishing, verbosity, **options):
         if not settings.DEBUG and not allow_production:
             raise CommandError(
                 "DEBUG is off: demo accounts with a published password do not belong on a "
@@ -52,3 +60,11 @@ class Command(BaseCommand):
             user.groups.add(Group.objects.get(name=role))
             self.stdout.write(f"Created the demo {role} account {username!r}.")
         call_command("import_seeds", str(settings.BASE_DIR / "seeds"), verbosity=verbosity)
+        if no_publishing:
+            return
+        published = publish_demo_stories(
+            editor=User.objects.get(username="editor"),
+            reviewer=User.objects.get(username="reviewer"),
+        )
+        if published:
+            self.stdout.write(f"Published {len(published)} demo stories through the workflow.")

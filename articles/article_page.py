@@ -1,0 +1,100 @@
+"""What an article page shows: the body with each Read Also link at its place, and the
+page's description for machines (schema.org NewsArticle as JSON-LD).
+
+Readers see a Read Also link only while its target is published, under the target's
+published headline. The desk's preview shows every link, flagging those readers will
+not see.
+"""
+
+import json
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from .models import ReadAlsoLink
+
+
+def read_also_item(link, *, preview):
+    """{"headline", "url", "live"} for one link, or None when readers would not see it."""
+    target = link.target
+    if target is not None and target.is_live:
+        return {
+            "headline": target.published_revision.headline,
+            "url": target.get_absolute_url(),
+            "live": True,
+        }
+    if not preview:
+        return None
+    url = reverse("desk:preview", args=[target.slug]) if target else ""
+    return {"headline": target.headline if target else link.target_headline, "url": url}
+
+
+def article_page_context(article, revision, *, preview=False):
+    """The article template's context for `revision`: the reader's page, or the preview."""
+    links = ReadAlsoLink.objects.filter(revision=revision).select_related(
+        "target__published_revision", "target__current_revision", "target__source_story"
+    )
+    by_paragraph = {}
+    for link in links:
+        item = read_also_item(link, preview=preview)
+        if item:
+            by_paragraph.setdefault(min(link.after_paragraph, len(revision.body)), []).append(item)
+    body = [{"block": None, "read_also": by_paragraph.get(0, [])}]
+    for number, block in enumerate(revision.body, start=1):
+        body.append({"block": block, "read_also": by_paragraph.get(number, [])})
+    return {
+        "article": article,
+        "revision": revision,
+        "body": body,
+        "keywords": list(revision.keywords.all()),
+        "preview": preview,
+    }
+
+
+def news_article_json_ld(request, article, keywords, corrections):
+    """schema.org NewsArticle for the published article, ready to go in a data block."""
+    revision = article.published_revision
+    url = request.build_absolute_uri(article.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": revision.headline,
+        "description": revision.standfirst,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": "en",
+        "datePublished": article.published_at.isoformat(),
+        "dateModified": article.last_published_at.isoformat(),
+        "keywords": [keyword.name for keyword in keywords],
+        "publisher": {
+            "@type": "NewsMediaOrganization",
+            "name": settings.NEWSROOM_SITE_NAME,
+            "url": request.build_absolute_uri("/"),
+        },
+    }
+    if article.outlet:
+        data["isBasedOn"] = {
+            "@type": "NewsArticle",
+            "headline": article.source_story.headline,
+            "inLanguage": article.source_story.language,
+            "publisher": {"@type": "NewsMediaOrganization", "name": article.outlet.name}
+            | ({"url": article.outlet.website} if article.outlet.website else {}),
+        }
+    if corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": correction.note,
+                "datePublished": correction.published_at.isoformat(),
+            }
+            for correction in corrections
+        ]
+    return json_for_script(data)
+
+
+def json_for_script(data):
+    """JSON that cannot close its <script> element, whatever text it carries."""
+    text = json.dumps(data, ensure_ascii=False)
+    escaped = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(escaped)

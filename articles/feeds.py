@@ -1,0 +1,114 @@
+"""RSS and Atom feeds of published articles: everything, per keyword and per outlet.
+
+Each item's GUID is derived from the article and its first publication, never from its
+headline or text, so a correction updates the item instead of adding a new one.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from .models import Article, Keyword, Outlet
+
+FEED_SIZE = 30
+
+
+def article_guid(article):
+    name = f"article:{article.pk}:{article.published_at.isoformat()}"
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+
+
+class LatestArticles(Feed):
+    description_template = None
+
+    def title(self, obj=None):
+        return settings.NEWSROOM_SITE_NAME
+
+    def link(self, obj=None):
+        return reverse("public:home")
+
+    def description(self, obj=None):
+        return f"The latest from {settings.NEWSROOM_SITE_NAME}."
+
+    def get_queryset(self, obj):
+        return Article.objects.for_readers().prefetch_related("published_revision__keywords")
+
+    def items(self, obj=None):
+        return self.get_queryset(obj)[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.published_revision.headline
+
+    def item_description(self, item):
+        attribution = f" According to {item.outlet}." if item.outlet else ""
+        return f"{item.published_revision.standfirst}{attribution}".strip()
+
+    def item_guid(self, item):
+        return article_guid(item)
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [keyword.name for keyword in item.published_revision.keywords.all()]
+
+    def item_author_name(self, item):
+        return item.outlet.name if item.outlet else settings.NEWSROOM_SITE_NAME
+
+
+class LatestArticlesAtom(LatestArticles):
+    feed_type = Atom1Feed
+    subtitle = LatestArticles.description
+
+
+class KeywordArticles(LatestArticles):
+    def get_object(self, request, slug):
+        return get_object_or_404(Keyword, slug=slug)
+
+    def title(self, obj=None):
+        return f"{obj.name} · {settings.NEWSROOM_SITE_NAME}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def description(self, obj=None):
+        return f"Articles about {obj.name} from {settings.NEWSROOM_SITE_NAME}."
+
+    def get_queryset(self, obj):
+        return super().get_queryset(obj).filter(published_revision__keywords=obj)
+
+
+class KeywordArticlesAtom(KeywordArticles):
+    feed_type = Atom1Feed
+    subtitle = KeywordArticles.description
+
+
+class OutletArticles(LatestArticles):
+    def get_object(self, request, slug):
+        return get_object_or_404(Outlet, slug=slug)
+
+    def title(self, obj=None):
+        return f"According to {obj.name} · {settings.NEWSROOM_SITE_NAME}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def description(self, obj=None):
+        return f"Reports from {obj.name}, edited by {settings.NEWSROOM_SITE_NAME}."
+
+    def get_queryset(self, obj):
+        return super().get_queryset(obj).filter(outlet=obj)
+
+
+class OutletArticlesAtom(OutletArticles):
+    feed_type = Atom1Feed
+    subtitle = OutletArticles.description
