@@ -141,6 +141,7 @@ class TransitionForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         error_messages={"invalid": "Give the time as a date and a time, e.g. 2026-11-25 09:00."},
     )
+    seen_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
     withdrawal_notice = forms.CharField(
         required=False,
         max_length=1000,

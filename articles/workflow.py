@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from . import notifications
+from .diffing import revision_parts
 from .models import (
     LIVE_STATUSES,
     Article,
@@ -111,6 +112,10 @@ TRANSITIONS = {
             {S.PUBLISHED}, S.CORRECTING, "change_article",
         ),
         _transition(
+            "discard_correction", "Discard the correction", "correction discarded",
+            {S.CORRECTING}, S.PUBLISHED, "change_article",
+        ),
+        _transition(
             "publish_correction", "Publish the correction", "correction published",
             {S.CORRECTING}, S.PUBLISHED, "review_article",
             comment="required", comment_label="Correction note for readers",
@@ -175,12 +180,9 @@ def publishing_checks(article):
         Check("Keywords", revision.keywords.exists(), "Add at least one keyword."),
     ]
     if article.status == S.CORRECTING:
+        unchanged = revision_parts(revision) == revision_parts(article.published_revision)
         checks.append(
-            Check(
-                "Correction",
-                article.current_revision_id != article.published_revision_id,
-                "Nothing has changed since the published version.",
-            )
+            Check("Correction", not unchanged, "Nothing has changed since the published version.")
         )
     return checks
 
@@ -233,8 +235,8 @@ def _who_and_when(article, user, transition):
         return WorkflowError(PERMISSION_REFUSALS[transition.permission], forbidden=True)
     if article.status not in transition.sources:
         return WorkflowError(
-            f"“{transition.label}” is not possible: the article is "
-            f"{article.get_status_display().lower()}."
+            f"“{transition.label}” is not possible while the article is in the state "
+            f"“{article.get_status_display()}”."
         )
     if transition.four_eyes and user.pk in writers_of_pending_version(article):
         return WorkflowError(
@@ -288,12 +290,24 @@ def four_eyes_notice(article, user):
 # --- Making the change ------------------------------------------------------------------------
 
 
-def apply(article, name, *, actor, comment="", when=None, withdrawal_notice="", notify=True):
+def apply(
+    article,
+    name,
+    *,
+    actor,
+    comment="",
+    when=None,
+    withdrawal_notice="",
+    seen_revision=None,
+    notify=True,
+):
     """Take the transition called `name` on `article` as `actor` (None: the scheduler).
 
     Locks the article's row, checks every rule again, changes the article,
     writes the audit record and, once committed, sends the notifications
     (unless `notify` is false, as when the demo newsroom is set up).
+    `seen_revision` is the revision number the person had on screen: if the article
+    has moved on since, nobody approves or publishes text they have not seen.
     Raises WorkflowError, changing nothing, when the transition is refused.
     """
     transition = TRANSITIONS.get(name)
@@ -309,6 +323,12 @@ def apply(article, name, *, actor, comment="", when=None, withdrawal_notice="", 
         refused = refusal(locked, actor, transition, comment=comment, when=when)
         if refused:
             raise refused
+        if seen_revision is not None and seen_revision != locked.current_revision.number:
+            raise WorkflowError(
+                f"Revision {locked.current_revision.number} was saved after you opened this "
+                f"page (you saw revision {seen_revision}). Look at it before you "
+                f"{transition.label.lower()}."
+            )
         from_status = locked.status
         _carry_out(locked, transition, now=now, comment=comment, when=when,
                    withdrawal_notice=withdrawal_notice)  # fmt: skip
@@ -330,7 +350,7 @@ def apply(article, name, *, actor, comment="", when=None, withdrawal_notice="", 
 
 
 def _carry_out(article, transition, *, now, comment, when, withdrawal_notice):
-    if transition.target == S.PUBLISHED:
+    if transition.checked and transition.target == S.PUBLISHED:  # a publication
         article.published_revision = article.current_revision
         article.published_at = article.published_at or now
         article.last_published_at = now
@@ -347,11 +367,13 @@ def _carry_out(article, transition, *, now, comment, when, withdrawal_notice):
         article.scheduled_for = None
     elif transition.name == "unpublish":
         article.withdrawal_notice = withdrawal_notice.strip()
+    elif transition.name == "discard_correction":
+        article.current_revision = article.published_revision  # the draft stays in the history
 
 
 def _audit_comment(transition, comment, when):
     if transition.needs_time:
-        at = date_format(timezone.localtime(when), "DATETIME_FORMAT")
+        at = date_format(timezone.localtime(when), "j M Y, H:i")
         return f"For {at} ({timezone.get_current_timezone_name()}). {comment}".strip()
     return comment.strip()
 

@@ -176,7 +176,11 @@ def ready_article(make_article, writer):
             article.published_at = article.last_published_at = timezone.now()
         if status == "correcting":
             draft = Revision.build(
-                article=article, number=2, headline=headline, body=first.body, author=writer
+                article=article,
+                number=2,
+                headline=headline,
+                body=[*first.body, "<p>A corrected line.</p>"],
+                author=writer,
             )
             draft.disclaimer_id = Disclaimer.objects.get(is_standard=True).pk
             draft.save()

@@ -135,7 +135,10 @@ def test_admin_publishing_goes_through_the_workflow(client, users, ready_article
     )
     page = response.content.decode()
     assert "“Approved story”: published." in page
-    assert "“Draft story”: “Publish now” is not possible: the article is drafting." in page
+    assert (
+        "“Draft story”: “Publish now” is not possible while the article is in the state “Drafting”."
+        in page
+    )
     approved.refresh_from_db()
     drafting.refresh_from_db()
     assert (approved.status, drafting.status) == ("published", "drafting")

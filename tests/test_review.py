@@ -214,3 +214,22 @@ def test_an_arabic_source_is_shown_right_to_left_beside_the_translation(
     assert '<div lang="ar" dir="rtl">' in page
     assert "<p>قتل عنصران</p>" in page
     assert "No imported English text to compare with" in page
+
+
+def test_approving_text_saved_after_the_page_was_opened_is_refused(
+    client, users, ready_article, writer
+):
+    article = ready_article("in_review")
+    client.force_login(users["reviewer"])
+    page = client.get(review_url(article)).content.decode()
+    assert 'name="seen_revision" value="1"' in page
+    Revision.build(article=article, number=2, headline="Changed behind the reviewer's back",
+                   body=["<p>New.</p>"], author=writer).save()  # fmt: skip
+    Article.objects.filter(pk=article.pk).update(current_revision=article.revisions.get(number=2))
+    response = client.post(action_url(article, "approve"), {"seen_revision": 1, "comment": "OK"})
+    assert response.status_code == 409
+    text = response.content.decode()
+    assert "Revision 2 was saved after you opened this page (you saw revision 1)" in text
+    assert ">OK</textarea>" in text  # what the reviewer typed is still there
+    article.refresh_from_db()
+    assert article.status == "in_review"

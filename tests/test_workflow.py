@@ -36,6 +36,7 @@ TABLE = {
     "spike": (EDITORS, {*BEFORE_REVIEW, "in_review", "approved", "scheduled", "unpublished"}, "spiked"),
     "reopen": (EDITORS, {"spiked", "unpublished"}, "drafting"),
     "start_correction": (EDITORS, {"published"}, "correcting"),
+    "discard_correction": (EDITORS, {"correcting"}, "published"),
     "publish_correction": (REVIEWERS, {"correcting"}, "published"),
 }  # fmt: skip
 
@@ -254,3 +255,30 @@ def test_spiked_and_unpublished_articles_are_reopened_before_editing(users, read
             outlet=article.outlet, assignee=None,
         )  # fmt: skip
     assert article.revisions.count() == 1
+
+
+def test_a_correction_can_be_discarded_and_readers_never_saw_it(users, ready_article):
+    article = ready_article("correcting")
+    live = article.published_revision
+    workflow.apply(article, "discard_correction", actor=users["editor"])
+    article.refresh_from_db()
+    assert article.status == "published"
+    assert article.current_revision == article.published_revision == live
+    assert article.revisions.count() == 2  # the discarded draft stays in the history
+    assert not Correction.objects.exists()
+
+
+def test_a_correction_that_restores_the_same_text_is_not_a_change(users, ready_article, writer):
+    from articles.editing import save_revision
+
+    article = ready_article("published")
+    live = article.published_revision
+    save_revision(
+        article, author=writer, based_on=live, headline=live.headline,
+        standfirst=live.standfirst, body=live.body, disclaimer=live.disclaimer,
+        keywords=list(live.keywords.all()), outlet=article.outlet, assignee=None,
+    )  # fmt: skip
+    article.refresh_from_db()
+    assert article.current_revision != live
+    with pytest.raises(workflow.WorkflowError, match="Nothing has changed"):
+        workflow.apply(article, "publish_correction", actor=users["reviewer"], comment="Same.")

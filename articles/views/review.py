@@ -14,7 +14,7 @@ from articles.models import Article, Language
 from .access import article_for
 
 
-def review_context(request, article, form=None, refused=None):
+def review_context(request, article, form=None, refused=None, acted=""):
     """The review screen: the article as readers will see it, what changed, the checks,
     the conversation so far and the actions this user may take."""
     revision = article.current_revision
@@ -37,6 +37,7 @@ def review_context(request, article, form=None, refused=None):
         .distinct(),
         "form": form or TransitionForm(),
         "refused": refused,
+        "acted": acted,  # the action refused, whose fields keep what was typed
         "time_zone": timezone.get_current_timezone_name(),
     }
 
@@ -61,7 +62,7 @@ def take_action(request, slug, name):
             raise workflow.WorkflowError(" ".join(e for errs in form.errors.values() for e in errs))
         workflow.apply(article, name, actor=request.user, **form.cleaned_data)
     except workflow.WorkflowError as refused:
-        context = review_context(request, article, form, refused)
+        context = review_context(request, article, form, refused, acted=name)
         return render(
             request, "desk/review.html", context, status=403 if refused.forbidden else 409
         )
