@@ -31,8 +31,22 @@ run: $(INSTALLED)
 	@echo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(INSTALLED)
+# axe-core and the Nu HTML checker, which the tests run (see package.json).
+CHECKERS := node_modules/.installed
+$(CHECKERS): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the accessibility and HTML checks (apt-get install npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: $(INSTALLED) $(CHECKERS)
 	$(BIN)/pytest
+
+# Production-like: DEBUG off, static files through whitenoise, gunicorn with 2 workers.
+# Needs SECRET_KEY; set REDIS_URL so the workers share the page cache.
+serve: $(INSTALLED)
+	DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DEBUG=0 $(BIN)/python manage.py migrate --verbosity 0
+	DEBUG=0 $(BIN)/gunicorn newsroom.wsgi --workers $${WORKERS:-2} --bind $(HOST):$(PORT) --access-logfile -
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -41,6 +55,7 @@ lint: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python bench/import_seeds.py
 	$(BIN)/python bench/desk.py
+	$(BIN)/python bench/public_site.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache node_modules

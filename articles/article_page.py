@@ -33,8 +33,18 @@ def read_also_item(link, *, preview):
 def article_page_context(article, revision, *, preview=False):
     """The article template's context for `revision`: the reader's page, or the preview."""
     links = ReadAlsoLink.objects.filter(revision=revision).select_related(
-        "target__published_revision", "target__current_revision", "target__source_story"
+        "target__published_revision"
     )
+    if preview:  # an unpublished target is named by its working headline
+        links = links.select_related("target__current_revision", "target__source_story")
+    else:  # only what the reader's page shows, so that the query stays light
+        links = links.only(
+            "after_paragraph",
+            "target_headline",
+            "target__slug",
+            "target__status",
+            "target__published_revision__headline",
+        )
     by_paragraph = {}
     for link in links:
         item = read_also_item(link, preview=preview)
@@ -47,7 +57,7 @@ def article_page_context(article, revision, *, preview=False):
         "article": article,
         "revision": revision,
         "body": body,
-        "keywords": list(revision.keywords.all()),
+        "keywords": list(revision.keywords.only("name", "slug")),
         "preview": preview,
     }
 

@@ -227,6 +227,21 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-published_at", "-pk")
         )
 
+    def for_article_page(self):
+        """Published articles with what their page shows, and only that, in one query."""
+        return (
+            self.published()
+            .select_related("published_revision__disclaimer", "outlet", "source_story")
+            .only(
+                *["slug", "status", "published_at", "last_published_at"],
+                *["published_revision__headline", "published_revision__standfirst"],
+                *["published_revision__body", "published_revision__disclaimer__text"],
+                *["outlet__name", "outlet__slug", "outlet__website"],
+                *["source_story__headline", "source_story__language"],
+            )
+            .order_by()
+        )
+
     def due_for_publication(self, now):
         return self.filter(status=ArticleStatus.SCHEDULED, scheduled_for__lte=now)
 

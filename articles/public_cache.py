@@ -1,6 +1,6 @@
 """Cached public pages that are never stale.
 
-Every cached page's key carries the public site's *generation*. Any change to
+Every cached page is stored with the public site's *generation*. Any change to
 something a public page can show (an article, its disclaimer, an outlet, a
 keyword, a correction) starts a new generation once it is committed, so every
 page is rendered afresh on its next request; nothing needs to know which pages
@@ -29,12 +29,13 @@ CACHED_STATUSES = {200, 410}
 
 
 def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        # A lost generation (evicted, a cache restart) must never come back as an old number.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
+    return cache.get(GENERATION_KEY) or _fresh_generation()
+
+
+def _fresh_generation():
+    # A lost generation (evicted, a cache restart) must never come back as an old number.
+    cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    return cache.get(GENERATION_KEY)
 
 
 def start_new_generation():
@@ -71,19 +72,24 @@ def public_page(view):
         if settings.PUBLIC_CACHE_SECONDS <= 0 or request.method not in {"GET", "HEAD"}:
             response = view(request, *args, **kwargs)
         else:
-            path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-            key = f"public:{generation()}:{path}"
-            cached = cache.get(key)
-            if cached is None:
+            key = "public:page:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
+            # One round trip: the page as stored, and the generation it must belong to.
+            found = cache.get_many([key, GENERATION_KEY])
+            current = found.get(GENERATION_KEY) or _fresh_generation()
+            stored = found.get(key)
+            if stored is not None and stored[0] == current:
+                _, content, content_type, status = stored
+                response = HttpResponse(content, content_type=content_type, status=status)
+            else:
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render"):
                     response.render()
                 if response.status_code in CACHED_STATUSES:
-                    cached = (response.content, response["Content-Type"], response.status_code)
-                    cache.set(key, cached, settings.PUBLIC_CACHE_SECONDS)
-            else:
-                content, content_type, status = cached
-                response = HttpResponse(content, content_type=content_type, status=status)
+                    # Stored under the generation read *before* rendering: if something
+                    # changed meanwhile, the next request renders again.
+                    entry = (current, response.content, response["Content-Type"],
+                             response.status_code)  # fmt: skip
+                    cache.set(key, entry, settings.PUBLIC_CACHE_SECONDS)
         patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
         return response
 

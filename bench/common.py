@@ -17,6 +17,9 @@ def environment(database):
         "DATABASE_URL": f"{SERVER_URL}/{database}",
         "DEBUG": "0",
         "SECRET_KEY": "bench",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "SECURE_SSL_REDIRECT": "0",  # plain HTTP on the loopback
+        "SECURE_COOKIES": "0",
     }
 
 

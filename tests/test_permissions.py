@@ -94,7 +94,8 @@ def test_translators_open_articles_in_preview_and_are_told_why_not_edit(
     client.force_login(users["translator"])
     desk = client.get(reverse("desk:desk")).content.decode()
     assert (
-        f'href="{reverse("desk:preview", args=[article.slug])}" hx-boost="false">Story</a>' in desk
+        f'href="{reverse("desk:preview", args=[article.slug])}" data-hx-boost="false">Story</a>'
+        in desk
     )
     refused = client.get(reverse("desk:edit", args=[article.slug]))
     assert refused.status_code == 403

@@ -102,7 +102,8 @@ def test_corrections_are_shown_dated_under_the_article(client, users, ready_arti
     assert "Corrections" in page
     correction = Correction.objects.get()
     published_at = timezone.localtime(correction.published_at)
-    assert f'<time datetime="{published_at.isoformat()}">{published_at:%-d %B %Y}</time>' in page
+    stamp = f"{published_at:%Y-%m-%dT%H:%M:%S%z}"
+    assert f'<time datetime="{stamp}">{published_at:%-d %B %Y}</time>' in page
     assert "An earlier version gave the wrong date." in page
     assert "Updated <time" in page
 

@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_with(env, *args):
-    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | env
+    inherited = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}  # set for the test run only
+    environment = {k: v for k, v in os.environ.items() if k not in inherited} | env
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
@@ -47,7 +48,7 @@ def test_production_settings_turn_on_https_hsts_and_secure_cookies():
         "s.CSRF_COOKIE_SECURE, s.CACHES['default']['BACKEND'].rsplit('.', 1)[1])"
     )
     result = run_with(PRODUCTION, "shell", "--no-imports", "-c", code)
-    assert result.stdout.split() == ["True", "31536000", "True", "True", "RedisCache"]
+    assert result.stdout.split() == ["True", "31536000", "True", "True", "SharedRedisCache"]
 
 
 @pytest.mark.django_db

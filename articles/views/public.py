@@ -29,14 +29,9 @@ def home(request):
 
 @public_page
 def article(request, slug):
-    found = (
-        Article.objects.published()
-        .select_related("published_revision__disclaimer", "outlet", "source_story")
-        .defer("source_story__raw", "source_story__paragraphs", "published_revision__search_text")
-        .filter(slug=slug)
-        .first()
-    )
-    if found is None:
+    try:
+        found = Article.objects.for_article_page().get(slug=slug)
+    except Article.DoesNotExist:
         return withdrawn(request, slug)
     context = article_page_context(found, found.published_revision)
     corrections = list(found.corrections.all())
