@@ -11,11 +11,13 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from .export import articles_for_export, export_article
+from .forms import GlossaryTermForm
 from .models import (
     Article,
     AuditRecord,
     Correction,
     Disclaimer,
+    GlossaryTerm,
     Keyword,
     Outlet,
     ReadAlsoLink,
@@ -78,6 +80,13 @@ class DisclaimerAdmin(admin.ModelAdmin):
     @admin.display(description="text")
     def excerpt(self, disclaimer):
         return disclaimer.text[:120] + ("…" if len(disclaimer.text) > 120 else "")
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(admin.ModelAdmin):
+    form = GlossaryTermForm
+    list_display = ["source_term", "rendering", "note", "updated_at"]
+    search_fields = ["source_term", "normalized", "rendering", "note"]
 
 
 @admin.register(Keyword)

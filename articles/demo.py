@@ -2,7 +2,8 @@
 workflow to publication, so that `make run` opens on a public site with a true audit trail."""
 
 from .editing import save_revision
-from .models import Article, ArticleStatus, Disclaimer, Keyword, Language
+from .arabic import normalize
+from .models import Article, ArticleStatus, Disclaimer, GlossaryTerm, Keyword, Language
 from .workflow import apply as take
 from .workflow import publishing_checks
 
@@ -10,6 +11,16 @@ from .workflow import publishing_checks
 DEMO_KEYWORDS = {
     "desert-on-fire-pro-regime-fighters-killed-by-unknown-assailants": ["ISIS", "Syrian Badia"],
 }
+# The newsroom's glossary: names the site always renders the same way.
+DEMO_GLOSSARY = [
+    ("البادية", "the Badia", "The Syrian desert; keep the article."),
+    ("لواء القدس", "Liwa al-Quds", "Pro-regime militia; do not translate the name."),
+    ("قوات الدفاع الوطني", "the National Defence Forces", "Pro-regime militia (NDF)."),
+    ("درعا", "Daraa", ""),
+    ("المزيريب", "al-Muzayrib", "Town in western Daraa countryside."),
+    ("دير الزور", "Deir Ezzor", ""),
+    ("المازوت", "diesel", "Heating and transport fuel."),
+]
 # Left for the visitor: in the review queue, for a reviewer to try.
 LEFT_IN_REVIEW = {"rents-in-aleppo-double-within-a-year-as-returnees-compete-for-housing"}
 
@@ -71,3 +82,11 @@ def prepare(article, editor):
         assignee=editor,
         note="Checked against the source; keywords and disclaimer in place.",
     )
+
+
+def fill_glossary():
+    for source_term, rendering, note in DEMO_GLOSSARY:
+        GlossaryTerm.objects.get_or_create(
+            normalized=normalize(source_term),
+            defaults={"source_term": source_term, "rendering": rendering, "note": note},
+        )

@@ -19,9 +19,11 @@ from .models import (
     EditorPresence,
     ReadAlsoLink,
     Revision,
+    SegmentKind,
     WorkingCopy,
 )
-from .sanitizer import clean_body
+from .sanitizer import clean_body, text_to_block
+from .translation import segments_for
 from .workflow import state_after_edit
 
 
@@ -194,3 +196,37 @@ def others_present(article, editor):
         article=article, seen_at__gte=timezone.now() - PRESENCE_WINDOW
     ).exclude(editor=editor)
     return [presence.editor for presence in recent.select_related("editor").order_by("seen_at")]
+
+
+# --- Translation: the segments become the English revision -------------------------------------
+
+
+def save_translation(article, *, author, note="Translation saved"):
+    """A new revision whose headline, standfirst and body are the segments' English (one body
+    paragraph per source paragraph), keeping the current revision's disclaimer, keywords and
+    Read Also links. Returns it, or None when the English has not changed."""
+    segments = segments_for(article)
+    english = {(s.kind, s.position): s.translation for s in segments}
+    current = article.current_revision
+    headline = english.get((SegmentKind.HEADLINE, 0), "")
+    standfirst = english.get((SegmentKind.STANDFIRST, 0), "")
+    body = [
+        text_to_block(s.translation)
+        for s in segments
+        if s.kind == SegmentKind.PARAGRAPH and s.translation
+    ]
+    if (headline, standfirst, body) == (current.headline, current.standfirst, current.body):
+        return None
+    return save_revision(
+        article,
+        author=author,
+        based_on=current,
+        headline=" ".join(headline.split()),
+        standfirst=standfirst,
+        body=body,
+        disclaimer=current.disclaimer,
+        keywords=list(current.keywords.all()),
+        outlet=article.outlet,
+        assignee=article.assignee,
+        note=note,
+    )

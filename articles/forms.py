@@ -1,7 +1,16 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from .models import Article, ArticleStatus, Disclaimer, Keyword, Language, Outlet
+from .arabic import normalize
+from .models import (
+    Article,
+    ArticleStatus,
+    Disclaimer,
+    GlossaryTerm,
+    Keyword,
+    Language,
+    Outlet,
+)
 from .sanitizer import clean_body
 
 ALL_QUEUES = ""
@@ -149,3 +158,23 @@ class TransitionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Shown at the article’s address. Leave empty and the address is not found.",
     )
+
+
+class GlossaryTermForm(forms.ModelForm):
+    class Meta:
+        model = GlossaryTerm
+        fields = ["source_term", "rendering", "note"]
+        widgets = {"source_term": forms.TextInput(attrs={"dir": "auto"})}
+
+    def clean_source_term(self):
+        term = " ".join(self.cleaned_data["source_term"].split())
+        normalized = normalize(term)
+        if not normalized:
+            raise forms.ValidationError("Give the term as it appears in source stories.")
+        clash = GlossaryTerm.objects.filter(normalized=normalized).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(
+                f"The glossary already has this term, however it is spelled: {clash.first()}."
+            )
+        self.instance.normalized = normalized
+        return term

@@ -527,3 +527,70 @@ class EditorPresence(models.Model):
 
     def __str__(self):
         return f"{self.editor} on {self.article.slug} at {self.seen_at:%H:%M:%S}"
+
+
+class SegmentKind(models.TextChoices):
+    HEADLINE = "headline", "Headline"
+    STANDFIRST = "standfirst", "Standfirst"
+    PARAGRAPH = "paragraph", "Paragraph"
+
+
+class SegmentState(models.TextChoices):
+    UNTRANSLATED = "untranslated", "Untranslated"
+    DRAFT = "draft", "Draft"
+    DONE = "done", "Done"
+
+
+class Segment(models.Model):
+    """One unit of a translation: a source paragraph (or the headline, or the standfirst)
+    and its English, saved as the translator goes.
+
+    `source_text` is the source this translation was made from. When the source story
+    is re-imported with a changed paragraph, the segment keeps it, and so is *stale*
+    until someone looks at the old and new source side by side and resolves it.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="segments")
+    kind = models.CharField(max_length=10, choices=SegmentKind)
+    position = models.PositiveSmallIntegerField(help_text="Paragraph number from 0.")
+    source_text = models.TextField()
+    source_normalized = models.TextField(editable=False)
+    source_key = models.CharField(max_length=64, db_index=True, editable=False)
+    translation = models.TextField(blank=True)
+    state = models.CharField(
+        max_length=12, choices=SegmentState, default=SegmentState.UNTRANSLATED, db_index=True
+    )
+    machine = models.BooleanField(
+        default=False, help_text="Machine translation that no person has edited yet."
+    )
+    translated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article", "kind", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "kind", "position"], name="one_segment_per_source_unit"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article.slug} {self.kind} {self.position}"
+
+
+class GlossaryTerm(models.Model):
+    """The newsroom's preferred English for a name or term found in source stories."""
+
+    source_term = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200, unique=True, editable=False)
+    rendering = models.CharField(max_length=200, help_text="The preferred English rendering.")
+    note = models.CharField(max_length=500, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["rendering"]
+
+    def __str__(self):
+        return f"{self.source_term} → {self.rendering}"

@@ -1,10 +1,13 @@
 from django.urls import path
 
-from .views import desk, edit, history, preview, review
+from .views import desk, edit, glossary, history, preview, review, translate
 
 app_name = "desk"
 urlpatterns = [
     path("", desk.desk, name="desk"),
+    path("glossary/", glossary.glossary, name="glossary"),
+    path("glossary/<int:pk>/", glossary.glossary, name="glossary_term"),
+    path("glossary/<int:pk>/delete/", glossary.delete_term, name="delete_glossary_term"),
     path("<slug:slug>/", edit.edit, name="edit"),
     path("<slug:slug>/autosave/", edit.autosave_draft, name="autosave_draft"),
     path("<slug:slug>/autosave/discard/", edit.discard_draft, name="discard_draft"),
@@ -14,6 +17,13 @@ urlpatterns = [
     path("<slug:slug>/history/", history.history, name="history"),
     path("<slug:slug>/history/<int:number>/restore/", history.restore, name="restore"),
     path("<slug:slug>/preview/", preview.preview, name="preview"),
+    path("<slug:slug>/translate/", translate.translate, name="translate"),
+    path("<slug:slug>/translate/save/", translate.save_as_revision, name="save_translation"),
+    path("<slug:slug>/translate/machine/", translate.machine_translate, name="machine_all"),
+    path("<slug:slug>/segments/<int:pk>/", translate.save_segment, name="save_segment"),
+    path("<slug:slug>/segments/<int:pk>/memory/", translate.memory, name="memory"),
+    path("<slug:slug>/segments/<int:pk>/take/", translate.take_suggestion, name="take_suggestion"),
+    path("<slug:slug>/segments/<int:pk>/machine/", translate.machine_translate, name="machine"),
     path("<slug:slug>/review/", review.review, name="review"),
     path("<slug:slug>/review/<slug:name>/", review.take_action, name="take_action"),
 ]

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from . import notifications
+from . import notifications, translation
 from .diffing import revision_parts
 from .models import (
     LIVE_STATUSES,
@@ -155,7 +155,8 @@ def publishing_checks(article):
     outlet = article.outlet
     links = list(revision.read_also.select_related("target"))
     not_live = [link.target_headline for link in links if not _is_live(link.target)]
-    untranslated = untranslated_paragraphs(article)
+    unfinished = translation.unfinished_units(article)
+    in_arabic = translation.untranslated_script(revision)
     needs_disclaimer = outlet is not None and outlet.requires_disclaimer
     checks = [
         Check("Headline", bool(revision.headline.strip()), "The article needs a headline."),
@@ -173,9 +174,8 @@ def publishing_checks(article):
         ),
         Check(
             "Translation",
-            not untranslated,
-            "Untranslated source text remains in paragraph(s) "
-            + ", ".join(str(number) for number in untranslated),
+            not unfinished and not in_arabic,
+            _translation_problem(unfinished, in_arabic),
         ),
         Check("Keywords", revision.keywords.exists(), "Add at least one keyword."),
     ]
@@ -187,15 +187,17 @@ def publishing_checks(article):
     return checks
 
 
-def untranslated_paragraphs(article):
-    """Numbers of body paragraphs still in the source's script, for a non-English source."""
-    if article.source_story.language == Language.ENGLISH:
-        return []
-    return [
-        number
-        for number, text in enumerate(article.current_revision.paragraph_texts, start=1)
-        if any("\u0600" <= char <= "\u06ff" for char in text)
-    ]
+def _translation_problem(unfinished, in_arabic):
+    problems = []
+    if unfinished:
+        problems.append(
+            f"{unfinished} source segment(s) not yet translated, finished or resolved "
+            "on the translation screen."
+        )
+    if in_arabic:
+        where = ", ".join(f"{label} {number}" if number else label for label, number in in_arabic)
+        problems.append(f"Untranslated source text remains in: {where}.")
+    return " ".join(problems)
 
 
 def _is_live(article):

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",  # trigram lookups for the translation memory
     "django_htmx",
     "articles",
 ]
@@ -228,6 +229,11 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 NEWSROOM_SITE_NAME = env_str("NEWSROOM_SITE_NAME", "The Syrian Observer")
 # The desk's address as people reach it, for links in emails.
 NEWSROOM_SITE_URL = env_str("NEWSROOM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Machine translation, off unless a LibreTranslate-compatible service is named here.
+MACHINE_TRANSLATION_URL = env_str("MACHINE_TRANSLATION_URL", "").rstrip("/")
+MACHINE_TRANSLATION_KEY = env_str("MACHINE_TRANSLATION_KEY", "")
+MACHINE_TRANSLATION_TIMEOUT = env_int("MACHINE_TRANSLATION_TIMEOUT", 10)
 
 # Seed files larger than this are refused by import_seeds: a real report is a few KB.
 SEED_MAX_BYTES = env_int("SEED_MAX_BYTES", 1024 * 1024)

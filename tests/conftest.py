@@ -28,6 +28,18 @@ def empty_cache():
 
 
 @pytest.fixture
+def reference_data(transactional_db):
+    """Tests in real transactions empty the database after each one, rows from data
+    migrations included: put back the outlets and the standard disclaimer."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("articles.migrations.0002_default_outlets_and_disclaimer")
+    migration.create(apps, schema_editor=None)
+
+
+@pytest.fixture
 def users(db):
     """One user per role, named after it; the admin is a superuser."""
     roles.ensure_roles()

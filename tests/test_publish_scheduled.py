@@ -55,7 +55,7 @@ def test_a_due_article_failing_its_checks_goes_back_to_approved(ready_article):
     connection.vendor != "postgresql", reason="row locks need PostgreSQL; CI runs this there"
 )
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_runs_publish_each_article_exactly_once(ready_article):
+def test_concurrent_runs_publish_each_article_exactly_once(reference_data, ready_article):
     articles = [ready_article("scheduled", f"Story {n}") for n in range(30)]
     Article.objects.update(scheduled_for=timezone.now() - timedelta(minutes=1))
     runs, start = 4, threading.Barrier(4)

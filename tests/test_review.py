@@ -59,7 +59,7 @@ def break_keywords(article):
         (break_body, "The article has no body text."),
         (break_disclaimer, "SY-24’s stories must carry the disclaimer; none is attached."),
         (break_read_also, "these do not: “A story not yet run”"),
-        (break_translation, "Untranslated source text remains in paragraph(s) 2"),
+        (break_translation, "Untranslated source text remains in: paragraph 2."),
         (break_keywords, "Add at least one keyword."),
     ],
     ids=["headline", "body", "disclaimer", "read-also", "translation", "keywords"],

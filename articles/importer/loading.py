@@ -31,6 +31,7 @@ from articles.models import (
 from articles.read_also import articles_by_headline_key, match_links_waiting_for
 from articles.sanitizer import text_to_block
 from articles.text import headline_key
+from articles.translation import follow_new_source
 
 from .parsing import ParsedStory, SeedError, content_hash, decode_seed, parse_seed
 
@@ -209,10 +210,12 @@ class SeedImporter:
         article = Article.objects.select_related("current_revision", "source_story").get(
             source_story__file_name=seed.name
         )
-        source = self._source_story(seed, replaces=article.source_story)
+        previous = article.source_story
+        source = self._source_story(seed, replaces=previous)
         source.save()
         article.source_story = source
         article.save(update_fields=["source_story", "updated_at"])
+        follow_new_source(article, previous, source)  # changed paragraphs' translations go stale
         untouched = (
             article.status == ArticleStatus.NEW
             and not article.revisions.filter(author__isnull=False).exists()

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from articles import workflow
+from articles import translation, workflow
 from articles.article_page import article_page_context
 from articles.diffing import compare_revisions
 from articles.forms import TransitionForm
@@ -22,7 +22,10 @@ def review_context(request, article, form=None, refused=None, acted=""):
     if baseline is None and article.source_story.language == Language.ENGLISH:
         baseline = article.revisions.filter(author=None).order_by("number").first()
     checks = workflow.publishing_checks(article)
+    segments = translation.segments_for(article, create=False)
     return article_page_context(article, revision, preview=True) | {
+        "segments": segments,
+        "inconsistencies": translation.inconsistencies(segments, translation.glossary()),
         "baseline": baseline,
         "diff": compare_revisions(baseline, revision) if baseline else None,
         "checks": checks,

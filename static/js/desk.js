@@ -204,3 +204,32 @@ document.addEventListener("htmx:afterSettle", function (event) {
   var trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
   if (results && trigger && trigger.tagName === "A") results.focus();
 });
+
+// The translation screen: the keyboard moves between segments.
+// Alt+Down / Alt+Up: next and previous segment. Ctrl+Enter: this one is done; on to the next.
+(function () {
+  function segments() { return Array.from(document.querySelectorAll("textarea[data-segment]")); }
+
+  function move(from, step) {
+    var all = segments();
+    var next = all[all.indexOf(from) + step];
+    if (next) { next.focus(); next.scrollIntoView({block: "center"}); }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var textarea = event.target;
+    if (!textarea.matches || !textarea.matches("textarea[data-segment]")) return;
+    if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      event.preventDefault();
+      move(textarea, event.key === "ArrowDown" ? 1 : -1);
+    } else if ((event.ctrlKey || event.metaKey) && event.key === "Enter") {
+      event.preventDefault();
+      var state = textarea.form.querySelector("[data-segment-state]");
+      if (state && textarea.value.trim()) {
+        state.value = "done";
+        state.dispatchEvent(new Event("change", {bubbles: true}));  // saved by htmx
+      }
+      move(textarea, 1);
+    }
+  });
+})();

@@ -67,12 +67,5 @@ def screenshot(page, request):
 
 
 @pytest.fixture(autouse=True)
-def reference_data(transactional_db):
-    """Browser tests run in real transactions, and the database is emptied after each one,
-    rows from data migrations included: put back the outlets and the standard disclaimer."""
-    import importlib
-
-    from django.apps import apps
-
-    migration = importlib.import_module("articles.migrations.0002_default_outlets_and_disclaimer")
-    migration.create(apps, schema_editor=None)
+def browser_reference_data(reference_data):
+    """Browser tests run in real transactions: see reference_data in tests/conftest.py."""

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from articles import roles
-from articles.demo import publish_demo_stories
+from articles.demo import fill_glossary, publish_demo_stories
 
 DEMO_PASSWORD = "newsroom-demo"
 DEMO_ACCOUNTS = [
@@ -60,6 +60,7 @@ class Command(BaseCommand):
             user.groups.add(Group.objects.get(name=role))
             self.stdout.write(f"Created the demo {role} account {username!r}.")
         call_command("import_seeds", str(settings.BASE_DIR / "seeds"), verbosity=verbosity)
+        fill_glossary()
         if no_publishing:
             return
         published = publish_demo_stories(

@@ -1,0 +1,83 @@
+"""Matching Arabic text the way readers see it, not the way it happens to be typed.
+
+The same name reaches us with and without short vowels (diacritics), stretched
+with tatweel, and with the usual letter variants: alef with hamza or madda for
+bare alef, teh marbuta for heh, alef maqsura for yeh. `normalize` removes those
+differences (and letter case, for Latin text); `normalize_with_map` also says
+where each normalised character came from, so that a match can be highlighted
+in the original text. Pure functions: no database.
+"""
+
+import re
+
+DIACRITICS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670"}  # harakat, superscript alef
+TATWEEL = "\u0640"
+LETTERS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ة": "ه",
+        "ى": "ي",
+    }
+)
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_with_map(text):
+    """(normalised text, [index in `text` of each normalised character])."""
+    characters, origins = [], []
+    previous_space = True
+    for index, char in enumerate(text):
+        if char in DIACRITICS or char == TATWEEL:
+            continue
+        if char.isspace():
+            if previous_space:
+                continue
+            char, previous_space = " ", True
+        else:
+            char, previous_space = char.translate(LETTERS).casefold(), False
+        for piece in char:  # casefold can give more than one character ("ß" -> "ss")
+            characters.append(piece)
+            origins.append(index)
+    if characters and characters[-1] == " ":
+        characters.pop()
+        origins.pop()
+    return "".join(characters), origins
+
+
+def normalize(text):
+    return normalize_with_map(text)[0]
+
+
+def find_all(term, text):
+    """[(start, end)] spans of `text` where `term` occurs, ignoring the differences above."""
+    needle = normalize(term)
+    if not needle:
+        return []
+    haystack, origins = normalize_with_map(text)
+    spans, start = [], haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        last = origins[end - 1] + 1
+        while last < len(text) and (text[last] in DIACRITICS or text[last] == TATWEEL):
+            last += 1  # the last letter's own marks belong to the match
+        spans.append((origins[start], last))
+        start = haystack.find(needle, end)
+    return spans
+
+
+def is_arabic_script(char):
+    code = ord(char)
+    return (
+        0x0600 <= code <= 0x06FF
+        or 0x0750 <= code <= 0x077F
+        or 0x08A0 <= code <= 0x08FF
+        or 0xFB50 <= code <= 0xFDFF
+        or 0xFE70 <= code <= 0xFEFF
+    )
+
+
+def has_arabic(text):
+    return any(is_arabic_script(char) for char in text)

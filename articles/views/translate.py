@@ -1,0 +1,136 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from articles import machine_translation, translation, workflow
+from articles.editing import StaleEdit, save_translation
+
+from .access import article_for
+
+
+def screen_context(article):
+    """The translation screen: every segment beside its source, glossary terms marked."""
+    segments = translation.segments_for(article)
+    terms = translation.glossary()
+    for segment in segments:
+        segment.pieces = translation.highlighted(segment.current_source, terms)
+        segment.terms = translation.terms_in(segment.current_source, terms)
+    return {
+        "article": article,
+        "story": article.source_story,
+        "segments": segments,
+        "progress": translation.progress(segments),
+        "machine_translation": machine_translation.is_enabled(),
+    }
+
+
+@login_required
+def translate(request, slug):
+    article = article_for(request, slug, "translate_article")
+    if not translation.needs_translation(article):
+        messages.info(request, "This source story is in English: there is nothing to translate.")
+        return redirect("desk:edit", slug=article.slug)
+    return render(request, "desk/translate.html", screen_context(article))
+
+
+def segment_for(request, slug, pk):
+    article = article_for(request, slug, "translate_article")
+    segments = {s.pk: s for s in translation.segments_for(article)}
+    if pk not in segments:
+        get_object_or_404(article.segments, pk=pk)  # 404 for another article's segment
+    return article, segments[pk], list(segments.values())
+
+
+@login_required
+@require_POST
+def save_segment(request, slug, pk):
+    """Save one segment as the translator types (htmx), or with its button without script."""
+    article, segment, segments = segment_for(request, slug, pk)
+    translation.save_segment(
+        segment,
+        translation=request.POST.get("translation", ""),
+        state=request.POST.get("state", "draft"),
+        user=request.user,
+        resolve="resolve" in request.POST,
+    )
+    if not request.htmx or "resolve" in request.POST:  # the whole segment changes
+        return segment_response(request, article, pk)
+    context = {
+        "segment": segment,
+        "progress": translation.progress(segments),
+        "status_update": True,
+    }
+    return render(request, "desk/translate.html#segment-status", context)
+
+
+@login_required
+def memory(request, slug, pk):
+    """The translation memory's offers for one segment."""
+    _, segment, _ = segment_for(request, slug, pk)
+    context = {"segment": segment, "suggestions": translation.memory_suggestions(segment)}
+    return render(request, "desk/translate.html#memory", context)
+
+
+@login_required
+@require_POST
+def take_suggestion(request, slug, pk):
+    """One click: the offered translation becomes the segment's draft."""
+    article, segment, _ = segment_for(request, slug, pk)
+    translation.save_segment(segment, translation=request.POST.get("translation", ""),
+                             state="draft", user=request.user)  # fmt: skip
+    return segment_response(request, article, pk)
+
+
+@login_required
+@require_POST
+def machine_translate(request, slug, pk=None):
+    """Machine translation for one segment, or (pk None) every untranslated one."""
+    article = article_for(request, slug, "translate_article")
+    segments = [s for s in translation.segments_for(article) if pk is None or s.pk == pk]
+    wanted = [s for s in segments if pk is not None or s.state == "untranslated"]
+    try:
+        english = machine_translation.translate(
+            [s.current_source for s in wanted], source=article.source_story.language
+        )
+    except machine_translation.MachineTranslationError as error:
+        messages.error(request, str(error))
+    else:
+        for segment, text in zip(wanted, english, strict=True):
+            translation.save_segment(segment, translation=text, state="draft",
+                                     user=request.user, machine=True)  # fmt: skip
+        messages.success(request, f"Machine translation filled {len(wanted)} segment(s).")
+    if pk is not None and request.htmx:
+        return segment_response(request, article, pk)
+    return redirect("desk:translate", slug=article.slug)
+
+
+def segment_response(request, article, pk):
+    if not request.htmx:
+        return redirect(reverse("desk:translate", args=[article.slug]) + f"#segment-{pk}")
+    context = screen_context(article)
+    segment = next(s for s in context["segments"] if s.pk == pk)
+    return render(request, "desk/translate.html#segment", context | {"segment": segment})
+
+
+@login_required
+@require_POST
+def save_as_revision(request, slug):
+    """The segments' English becomes a revision; with "submit", it then goes to review."""
+    article = article_for(request, slug, "translate_article")
+    try:
+        saved = save_translation(article, author=request.user)
+        if "submit" in request.POST:
+            workflow.apply(article, "submit", actor=request.user,
+                           comment=request.POST.get("comment", ""))  # fmt: skip
+    except (StaleEdit, workflow.WorkflowError) as refused:
+        messages.error(request, f"Not done: {refused}")
+        return redirect("desk:translate", slug=article.slug)
+    if "submit" in request.POST:
+        messages.success(request, "Translation saved and submitted for review.")
+        return redirect("desk:review", slug=article.slug)
+    messages.success(
+        request, f"Saved as revision {saved.number}." if saved else "Nothing new to save."
+    )
+    return redirect("desk:translate", slug=article.slug)

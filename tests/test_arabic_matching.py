@@ -1,0 +1,42 @@
+"""Arabic text matches however it was typed: diacritics, tatweel, letter variants. No database."""
+
+import pytest
+
+from articles.arabic import find_all, has_arabic, normalize
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("لِوَاءُ القُدْسِ", "لواء القدس"),  # diacritics
+        ("لـــواء القدس", "لواء القدس"),  # tatweel
+        ("أحمد", "احمد"),  # alef with hamza above
+        ("إدلب", "ادلب"),  # alef with hamza below
+        ("آمنة", "امنه"),  # madda, and teh marbuta
+        ("البادية", "الباديه"),  # teh marbuta
+        ("مصطفى", "مصطفي"),  # alef maqsura
+        ("Liwa  al-QUDS", "liwa al-quds"),  # spaces and case
+    ],
+)
+def test_spellings_that_readers_see_as_the_same_normalise_alike(typed, plain):
+    assert normalize(typed) == normalize(plain)
+
+
+def test_a_term_is_found_inside_a_word_with_a_prefix_and_highlighted_in_the_original():
+    text = "وقالت مصادر إن عناصر من لِوَاءِ القُدْسِ قتلوا في البادية."
+    [(start, end)] = find_all("لواء القدس", text)
+    assert text[start:end] == "لِوَاءِ القُدْسِ"
+    [(start, end)] = find_all("بادية", text)
+    assert text[start:end] == "بادية"
+
+
+def test_every_occurrence_is_found_and_nothing_else():
+    assert len(find_all("درعا", "درعا وريف درعا الغربي")) == 2
+    assert find_all("حمص", "درعا") == []
+    assert find_all("", "درعا") == []
+
+
+def test_arabic_script_is_recognised_in_presentation_forms_too():
+    assert has_arabic("قتل")
+    assert has_arabic("\ufefb")  # lam-alef ligature, a presentation form
+    assert not has_arabic("Killed in Daraa, 2026.")
