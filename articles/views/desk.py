@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 
 from articles.forms import DeskFilterForm
-from articles.models import Article, ArticleStatus, Segment, SegmentState
+from articles.models import Article, ArticleStatus, Language, Segment, SegmentState
 
 from .access import require
 
@@ -42,11 +42,16 @@ def desk(request):
 
 def attach_translation_progress(articles):
     """Segments done and total for the listed articles that are being translated: one query."""
-    counts = {
-        row["article"]: (row["done"], row["total"])
-        for row in Segment.objects.filter(article__in=[a.pk for a in articles])
-        .values("article")
-        .annotate(done=Count("pk", filter=Q(state=SegmentState.DONE)), total=Count("pk"))
-    }
+    translated = [a.pk for a in articles if a.source_story.language != Language.ENGLISH]
+    counts = (
+        {
+            row["article"]: (row["done"], row["total"])
+            for row in Segment.objects.filter(article__in=translated)
+            .values("article")
+            .annotate(done=Count("pk", filter=Q(state=SegmentState.DONE)), total=Count("pk"))
+        }
+        if translated
+        else {}
+    )
     for article in articles:
         article.translation_progress = counts.get(article.pk)
