@@ -1,8 +1,8 @@
 """The demo newsroom's first morning: the English demo stories taken through the real
 workflow to publication, so that `make run` opens on a public site with a true audit trail."""
 
-from .editing import save_revision
 from .arabic import normalize
+from .editing import save_revision
 from .models import Article, ArticleStatus, Disclaimer, GlossaryTerm, Keyword, Language
 from .workflow import apply as take
 from .workflow import publishing_checks

@@ -594,3 +594,14 @@ class GlossaryTerm(models.Model):
 
     def __str__(self):
         return f"{self.source_term} → {self.rendering}"
+
+
+class MemoryFingerprint(models.Model):
+    """One of the few hashes that stand for a finished segment's source text in the
+    translation memory: nearly identical texts share most of them (see translation.py)."""
+
+    segment = models.ForeignKey(Segment, on_delete=models.CASCADE, related_name="fingerprints")
+    value = models.BigIntegerField(db_index=True)
+
+    def __str__(self):
+        return f"{self.segment_id}: {self.value}"

@@ -12,11 +12,18 @@ import hashlib
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from django.db import connection, transaction
-from django.db.models.functions import Length
+from django.db import transaction
+from django.db.models import Count
 
 from .arabic import find_all, has_arabic, normalize
-from .models import GlossaryTerm, Language, Segment, SegmentKind, SegmentState
+from .models import (
+    GlossaryTerm,
+    Language,
+    MemoryFingerprint,
+    Segment,
+    SegmentKind,
+    SegmentState,
+)
 
 KIND_ORDER = {SegmentKind.HEADLINE: 0, SegmentKind.STANDFIRST: 1, SegmentKind.PARAGRAPH: 2}
 MEMORY_THRESHOLD = 75  # per cent: below this a stored translation is not offered
@@ -114,6 +121,7 @@ def save_segment(segment, *, translation, state, user, machine=False, resolve=Fa
         segment.source_normalized = rebuilt.source_normalized
         segment.source_key = rebuilt.source_key
     segment.save()
+    index_for_memory([segment])
     segment.stale = segment.state != SegmentState.UNTRANSLATED and (
         segment.source_text != segment.current_source
     )
@@ -147,7 +155,7 @@ def follow_new_source(article, old_story, new_story):
         if text:
             kept.append(_moved(article, segments.get((kind, 0)), kind, 0, text))
     article.segments.all().delete()
-    Segment.objects.bulk_create(kept)
+    index_for_memory(Segment.objects.bulk_create(kept))
 
 
 def _moved(article, old, kind, position, text):
@@ -226,12 +234,51 @@ class Suggestion:
     segment: Segment  # where it came from
 
 
+# The memory finds candidates by fingerprint: the FINGERPRINTS smallest hashes of the
+# text's three-word sequences (a bottom-k sketch). Texts that differ by a few words share
+# most of them; unrelated texts almost never share two. Candidates sharing at least
+# SHARED_FINGERPRINTS are then compared in full. Indexed lookups only, on any database.
+FINGERPRINTS = 6
+SHARED_FINGERPRINTS = 2
+
+
+def fingerprints(normalized):
+    words = normalized.split()
+    shingles = {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
+    hashes = {
+        int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big", signed=True)
+        for s in shingles
+    }
+    return sorted(hashes)[:FINGERPRINTS]
+
+
+def index_for_memory(segments):
+    """Write the fingerprints of the finished ones among `segments` (saved), replacing any."""
+    MemoryFingerprint.objects.filter(segment__in=[s.pk for s in segments]).delete()
+    MemoryFingerprint.objects.bulk_create(
+        MemoryFingerprint(segment_id=segment.pk, value=value)
+        for segment in segments
+        if segment.state == SegmentState.DONE and segment.translation
+        for value in fingerprints(segment.source_normalized)
+    )
+
+
 def memory_suggestions(segment):
     """Finished translations of the same or a nearly identical source, best first."""
-    done = (
-        Segment.objects.filter(state=SegmentState.DONE)
-        .exclude(translation="")
-        .exclude(pk=segment.pk)
+    wanted = segment.source_normalized
+    prints = fingerprints(wanted)
+    needed = min(SHARED_FINGERPRINTS, len(prints))
+    matching = (
+        MemoryFingerprint.objects.filter(value__in=prints)
+        .exclude(segment=segment.pk)
+        .values("segment")
+        .annotate(shared=Count("pk"))
+        .filter(shared__gte=needed)
+        .order_by("-shared")
+        .values("segment")[:10]
+    )
+    candidates = (
+        Segment.objects.filter(pk__in=matching, state=SegmentState.DONE)
         .select_related("article__current_revision", "article__source_story")
         .only(
             "translation",
@@ -243,26 +290,15 @@ def memory_suggestions(segment):
             "article__source_story__headline",
         )
     )
-    wanted = segment.source_normalized
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramSimilarity
-
-        candidates = (
-            done.filter(source_normalized__trigram_similar=wanted)
-            .annotate(similarity=TrigramSimilarity("source_normalized", wanted))
-            .order_by("-similarity")[:10]
-        )
-    else:  # no trigram index: compare with what is long enough to reach the threshold
-        size = len(wanted)
-        candidates = done.alias(size=Length("source_normalized")).filter(
-            size__gte=size * 0.6, size__lte=size / 0.6 + 1
-        )[:2000]
     suggestions, seen = [], set()
     for candidate in candidates:
-        percent = round(
-            SequenceMatcher(None, wanted, candidate.source_normalized, autojunk=False).ratio() * 100
-        )
-        if percent >= MEMORY_THRESHOLD and candidate.translation not in seen:
+        if candidate.translation in seen:
+            continue
+        matcher = SequenceMatcher(None, wanted, candidate.source_normalized, autojunk=False)
+        if matcher.quick_ratio() * 100 < MEMORY_THRESHOLD:  # an upper bound, and cheap
+            continue
+        percent = round(matcher.ratio() * 100)
+        if percent >= MEMORY_THRESHOLD:
             seen.add(candidate.translation)
             suggestions.append(Suggestion(candidate.translation, percent, candidate))
     suggestions.sort(key=lambda s: -s.percent)

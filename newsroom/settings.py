@@ -98,7 +98,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "django.contrib.postgres",  # trigram lookups for the translation memory
     "django_htmx",
     "articles",
 ]

@@ -14,6 +14,18 @@ EXAMPLE_SLUG = "desert-on-fire-pro-regime-fighters-killed-by-unknown-assailants"
 PALMYRA_SLUG = "hezbollah-sends-more-reinforcements-to-palmyra-desert-source"
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, test in a file rather than in memory: the browser tests' live server answers
+    requests in several threads, and an in-memory database would be one connection shared
+    between them."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.db")
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,224 @@
+"""Translators work segment by segment: glossary, memory, stale segments, progress, and the
+publishing check that refuses an unfinished translation."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles import translation, workflow
+from articles.arabic import normalize
+from articles.editing import save_translation
+from articles.models import Article, GlossaryTerm, Segment
+
+pytestmark = pytest.mark.django_db
+
+ARABIC = ["قتل عنصران من لِوَاءِ القُدْسِ في البادية.", "وقالت مصادر محلية إن الهجوم وقع ليلاً."]
+
+
+@pytest.fixture
+def arabic_article(make_article):
+    return make_article("هجوم في البادية", language="ar", paragraphs=ARABIC, outlet="Enab Baladi")
+
+
+@pytest.fixture
+def glossary():
+    return [
+        GlossaryTerm.objects.create(source_term=term, normalized=normalize(term), rendering=english)
+        for term, english in [("لواء القدس", "Liwa al-Quds"), ("البادية", "the Badia")]
+    ]
+
+
+def translate_all(article, user, state="done"):
+    for segment in translation.segments_for(article):
+        translation.save_segment(segment, translation=f"English for {segment.kind} {segment.position}",
+                                 state=state, user=user)  # fmt: skip
+
+
+def test_one_segment_per_source_paragraph_plus_the_headline(arabic_article):
+    segments = translation.segments_for(arabic_article)
+    assert [(s.kind, s.position) for s in segments] == [
+        ("headline", 0), ("paragraph", 0), ("paragraph", 1)
+    ]  # fmt: skip
+    assert [s.state for s in segments] == ["untranslated"] * 3
+    assert translation.progress(segments) == translation.Progress(0, 3, 0)
+    assert len(translation.segments_for(arabic_article)) == 3  # made once
+
+
+def test_a_segment_is_untranslated_draft_or_done(arabic_article, users):
+    segment = translation.segments_for(arabic_article)[1]
+    translation.save_segment(segment, translation="Two fighters killed.", state="draft",
+                             user=users["translator"])  # fmt: skip
+    assert segment.state == "draft"
+    translation.save_segment(segment, translation="  ", state="done", user=users["translator"])
+    assert segment.state == "untranslated"
+
+
+def test_glossary_terms_are_found_however_they_are_spelled(arabic_article, glossary):
+    segment = translation.segments_for(arabic_article)[1]
+    pieces = translation.highlighted(segment.current_source, glossary)
+    marked = [(piece, term.rendering) for piece, term in pieces if term]
+    assert marked == [("لِوَاءِ القُدْسِ", "Liwa al-Quds"), ("البادية", "the Badia")]
+    assert "".join(piece for piece, _ in pieces) == segment.current_source
+
+
+def test_translations_that_miss_the_preferred_rendering_are_listed(arabic_article, glossary, users):
+    segments = translation.segments_for(arabic_article)
+    translation.save_segment(segments[1], translation="Two Quds Brigade fighters killed in the Badia.",
+                             state="done", user=users["translator"])  # fmt: skip
+    problems = translation.inconsistencies(segments, glossary)
+    assert [(s.position, t.rendering) for s, t in problems] == [(0, "Liwa al-Quds")]
+
+
+def test_the_memory_offers_identical_and_nearly_identical_translations(
+    make_article, arabic_article, users
+):
+    earlier = make_article("خبر سابق", language="ar", outlet="Enab Baladi",
+                           paragraphs=["وقالت مصادر محليّة إن الهجوم وقع ليلا.", "نص آخر تماما."])  # fmt: skip
+    old = translation.segments_for(earlier)[1]
+    translation.save_segment(old, translation="Local sources said the attack came at night.",
+                             state="done", user=users["translator"])  # fmt: skip
+    wanted = translation.segments_for(arabic_article)[2]
+    [suggestion] = translation.memory_suggestions(wanted)
+    assert suggestion.translation == "Local sources said the attack came at night."
+    assert 90 <= suggestion.percent <= 100
+    assert suggestion.segment.article == earlier
+    assert translation.memory_suggestions(translation.segments_for(arabic_article)[1]) == []
+
+
+def test_drafts_are_not_offered_by_the_memory(make_article, arabic_article, users):
+    earlier = make_article("خبر", language="ar", outlet="Enab Baladi", paragraphs=ARABIC)
+    translation.save_segment(translation.segments_for(earlier)[2], translation="Unchecked.",
+                             state="draft", user=users["translator"])  # fmt: skip
+    assert translation.memory_suggestions(translation.segments_for(arabic_article)[2]) == []
+
+
+def test_a_reimported_story_marks_changed_segments_stale(import_seeds, write_seed, users):
+    header = "المصدر: عنب بلدي\n\nهجوم في درعا\n\n"
+    first = ["الفقرة الأولى عن الهجوم.", "الفقرة الثانية عن الضحايا.", "الفقرة الثالثة."]
+    import_seeds(write_seed("ar-story.txt", header + "\n\n".join(first)))
+    article = Article.objects.get(source_story__file_name="ar-story.txt")
+    translate_all(article, users["translator"])
+
+    second = [
+        "فقرة جديدة في البداية.",
+        first[0],
+        "الفقرة الثانية عن الضحايا وعددهم خمسة.",
+        first[2],
+    ]
+    code, _out, err = import_seeds(write_seed("ar-story.txt", header + "\n\n".join(second)))
+    assert code == 0, err
+    article.refresh_from_db()
+    segments = translation.segments_for(article)
+    rows = [(s.position, s.state, s.stale) for s in segments if s.kind == "paragraph"]
+    assert rows == [
+        (0, "untranslated", False),
+        (1, "done", False),
+        (2, "done", True),
+        (3, "done", False),
+    ]
+    stale = segments[3]
+    assert stale.source_text == first[1]  # what it was translated from
+    assert stale.current_source == second[2]  # what the source says now
+    assert stale.translation == "English for paragraph 1"
+    assert translation.progress(segments) == translation.Progress(3, 5, 1)
+
+    translation.save_segment(stale, translation="Five victims.", state="done",
+                             user=users["translator"], resolve=True)  # fmt: skip
+    assert not translation.segments_for(article)[3].stale
+
+
+def test_publishing_is_refused_while_segments_are_unfinished_or_stale(
+    arabic_article, users, ready_article
+):
+    checks = {c.name: c for c in workflow.publishing_checks(arabic_article)}
+    assert not checks["Translation"].passed
+    assert "3 source segment(s) not yet translated" in checks["Translation"].detail
+    translate_all(arabic_article, users["translator"])
+    save_translation(arabic_article, author=users["translator"])
+    arabic_article.refresh_from_db()
+    checks = {c.name: c for c in workflow.publishing_checks(arabic_article)}
+    assert checks["Translation"].passed, checks["Translation"].detail
+    Segment.objects.filter(article=arabic_article, kind="paragraph", position=0).update(
+        source_text="نص قديم"
+    )
+    checks = {c.name: c for c in workflow.publishing_checks(arabic_article)}
+    assert (
+        "1 source segment(s) not yet translated, finished or resolved"
+        in checks["Translation"].detail
+    )
+
+
+def test_the_segments_become_the_english_revision(arabic_article, users):
+    translate_all(arabic_article, users["translator"], state="draft")
+    revision = save_translation(arabic_article, author=users["translator"])
+    assert revision.headline == "English for headline 0"
+    assert revision.paragraph_texts == ["English for paragraph 0", "English for paragraph 1"]
+    assert revision.author == users["translator"]
+    arabic_article.refresh_from_db()
+    assert arabic_article.status == "in_translation"
+    assert save_translation(arabic_article, author=users["translator"]) is None  # nothing new
+
+
+def test_the_screen_of_a_sixty_paragraph_story_runs_a_fixed_number_of_queries(
+    client, make_article, users, glossary
+):
+    client.force_login(users["translator"])
+
+    def queries_for(paragraphs):
+        article = make_article("قصة طويلة", language="ar", outlet="Enab Baladi",
+                               paragraphs=[f"الفقرة رقم {n} عن البادية." for n in range(paragraphs)])  # fmt: skip
+        url = reverse("desk:translate", args=[article.slug])
+        client.get(url)  # the first visit makes the segments
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(url)
+        assert page.status_code == 200
+        assert page.content.decode().count('class="segment segment-') == paragraphs + 1
+        return len(captured)
+
+    assert queries_for(3) == queries_for(60)
+
+
+def test_translators_use_the_screen_and_english_stories_skip_it(
+    client, users, arabic_article, make_article
+):
+    client.force_login(users["translator"])
+    page = client.get(reverse("desk:translate", args=[arabic_article.slug])).content.decode()
+    assert '<p lang="ar" dir="rtl" class="source-text-segment">' in page
+    assert 'lang="en" dir="ltr"' in page
+    assert "0 of 3</strong> segments done" in page
+    english = make_article("An English story")
+    response = client.get(reverse("desk:translate", args=[english.slug]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("desk:edit", args=[english.slug])
+
+
+def test_saving_a_segment_from_the_screen_updates_progress(client, users, arabic_article):
+    client.force_login(users["translator"])
+    segment = translation.segments_for(arabic_article)[0]
+    url = reverse("desk:save_segment", args=[arabic_article.slug, segment.pk])
+    response = client.post(url, {"translation": "Attack in the Badia", "state": "done"},
+                           headers={"HX-Request": "true"})  # fmt: skip
+    page = response.content.decode()
+    assert f'id="status-{segment.pk}"' in page
+    assert 'id="translation-progress"' in page
+    assert "1 of 3</strong>" in page
+    segment.refresh_from_db()
+    assert (segment.translation, segment.state) == ("Attack in the Badia", "done")
+
+
+def test_the_desk_shows_translation_progress(client, users, arabic_article):
+    translate_all(arabic_article, users["translator"], state="draft")
+    segment = Segment.objects.filter(article=arabic_article).first()
+    segment.state = "done"
+    segment.save()
+    client.force_login(users["translator"])
+    assert "Translated 1/3" in client.get(reverse("desk:desk")).content.decode()
+
+
+def test_only_staff_of_the_desk_translate(client, users, arabic_article):
+    segment = translation.segments_for(arabic_article)[0]
+    url = reverse("desk:save_segment", args=[arabic_article.slug, segment.pk])
+    assert client.post(url, {"translation": "x"}).status_code == 302  # to sign in
+    segment.refresh_from_db()
+    assert segment.translation == ""
