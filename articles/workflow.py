@@ -12,6 +12,7 @@ Four-eyes: nobody approves or publishes a version they wrote any part of
 (any revision since the last publication). Publishing checks block.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -31,6 +32,7 @@ from .models import (
 from .read_also import match_links_waiting_for
 
 S = ArticleStatus
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ TRANSITIONS = {
         ),
         _transition(
             "start_correction", "Start a correction", "correction started",
-            {S.PUBLISHED}, S.CORRECTING, "change_article",
+            {S.PUBLISHED}, S.CORRECTING, "change_article", notify="reviewers",
         ),
         _transition(
             "discard_correction", "Discard the correction", "correction discarded",
@@ -386,33 +388,42 @@ def publish_due(now=None):
     Safe to run at once on several servers: each article is taken under its row
     lock (rows another run holds are skipped) and its state checked again, so each
     is published exactly once. An article failing its checks goes back to approved,
-    with the reason in the audit trail."""
+    with the reason in the audit trail, and the reviewers are told. An unexpected
+    error on one article is logged and the others are still published."""
     now = now or timezone.now()
-    published, refused = [], []
+    published, refused, broken = [], [], []
     while True:
-        with transaction.atomic():
-            article = (
-                Article.objects.due_for_publication(now)
-                .select_for_update(skip_locked=True, of=("self",))
-                .order_by("scheduled_for", "pk")
-                .first()
-            )
+        article = None
+        try:
+            with transaction.atomic():
+                article = (
+                    Article.objects.due_for_publication(now)
+                    .exclude(pk__in=broken)
+                    .select_for_update(skip_locked=True, of=("self",))
+                    .order_by("scheduled_for", "pk")
+                    .first()
+                )
+                if article is None:
+                    return published, refused
+                try:
+                    apply(article, "publish_scheduled", actor=None)
+                except WorkflowError as error:
+                    _return_to_approved(article, str(error))
+                    refused.append(article)
+                else:
+                    published.append(article)
+        except Exception:
             if article is None:
-                return published, refused
-            try:
-                apply(article, "publish_scheduled", actor=None)
-            except WorkflowError as error:
-                _return_to_approved(article, str(error))
-                refused.append(article)
-            else:
-                published.append(article)
+                raise
+            logger.exception("Scheduled publication of %s failed; it stays scheduled", article.slug)
+            broken.append(article.pk)
 
 
 def _return_to_approved(article, reason):
     from_status = article.status
     article.status, article.scheduled_for = S.APPROVED, None
     article.save(update_fields=["status", "scheduled_for", "updated_at"])
-    AuditRecord.objects.create(
+    record = AuditRecord.objects.create(
         action="scheduled publication failed",
         article=article,
         revision=article.current_revision,
@@ -420,6 +431,7 @@ def _return_to_approved(article, reason):
         to_status=article.status,
         comment=reason,
     )
+    transaction.on_commit(lambda: notifications.send(record, "reviewers"))
 
 
 # --- What an edit does to the article's state --------------------------------------------------

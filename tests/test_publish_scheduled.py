@@ -84,3 +84,41 @@ def test_concurrent_runs_publish_each_article_exactly_once(reference_data, ready
     published = AuditRecord.objects.filter(action="published as scheduled")
     assert published.count() == 30
     assert set(Article.objects.values_list("status", flat=True)) == {"published"}
+
+
+@pytest.mark.django_db
+def test_an_unexpected_error_on_one_article_does_not_hold_up_the_others(ready_article, caplog):
+    from unittest import mock
+
+    broken, fine = ready_article("scheduled", "Broken"), ready_article("scheduled", "Fine")
+    Article.objects.update(scheduled_for=timezone.now() - timedelta(minutes=1))
+    real_apply = workflow.apply
+
+    def apply(article, name, **kwargs):
+        if article.pk == broken.pk:
+            raise RuntimeError("disk full")
+        return real_apply(article, name, **kwargs)
+
+    with mock.patch("articles.workflow.apply", side_effect=apply):
+        published, refused = workflow.publish_due()
+    assert ([a.pk for a in published], refused) == ([fine.pk], [])
+    broken.refresh_from_db()
+    assert broken.status == "scheduled"  # tried again on the next run
+    assert "Scheduled publication of" in caplog.text
+
+
+@pytest.mark.django_db
+def test_reviewers_hear_when_a_scheduled_publication_fails(
+    ready_article, users, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    users["reviewer"].email = "reviewer@newsroom.example"
+    users["reviewer"].save()
+    article = ready_article("scheduled")
+    schedule(article, -1)
+    Revision.objects.filter(pk=article.current_revision_id).update(headline="")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish_due()
+    assert [m.to for m in mail.outbox] == [["reviewer@newsroom.example"]]
+    assert "Scheduled publication failed" in mail.outbox[0].subject
