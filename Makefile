@@ -26,7 +26,7 @@ run: $(INSTALLED)
 	$(BIN)/python manage.py migrate --verbosity 0
 	$(BIN)/python manage.py load_demo --verbosity 0
 	@echo
-	@echo "  The editorial desk is at http://$(HOST):$(PORT)/"
+	@echo "  The public site is at http://$(HOST):$(PORT)/ and the editorial desk at http://$(HOST):$(PORT)/desk/"
 	@echo "  Sign in as admin, editor, translator or reviewer; every demo password is 'newsroom-demo'."
 	@echo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
