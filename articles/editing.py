@@ -24,7 +24,7 @@ from .models import (
 )
 from .sanitizer import clean_body, text_to_block
 from .translation import segments_for
-from .workflow import state_after_edit
+from .workflow import WorkflowError, state_after_edit
 
 
 class StaleEdit(Exception):
@@ -69,7 +69,7 @@ def save_revision(
             .select_related("current_revision", "source_story")
             .get(pk=article.pk)
         )
-        new_status, status_note = state_after_edit(locked)
+        new_status, status_note = state_after_edit(locked, author)
         current = locked.current_revision
         stale = current.pk != based_on.pk
         if stale:
@@ -201,15 +201,43 @@ def others_present(article, editor):
 # --- Translation: the segments become the English revision -------------------------------------
 
 
-def save_translation(article, *, author, note="Translation saved"):
+TRANSLATION_NOTE = "Translation saved"
+
+
+class EditedElsewhere(WorkflowError):
+    """The English was changed on the edit screen since it last came from the segments."""
+
+
+def edits_outside_translation(article):
+    """The newest revision made on the edit screen since the English last came from the
+    segments (None if there is none): saving from the segments would replace its text."""
+    last = article.revisions.filter(note=TRANSLATION_NOTE).order_by("-number").first()
+    current = article.current_revision
+    if current.author_id is None or current.note == TRANSLATION_NOTE:
+        return None
+    if last is None or current.number > last.number:
+        return current
+    return None
+
+
+def save_translation(article, *, author, replace_edits=False):
     """A new revision whose headline, standfirst and body are the segments' English (one body
     paragraph per source paragraph), keeping the current revision's disclaimer, keywords and
-    Read Also links. Returns it, or None when the English has not changed."""
+    Read Also links (and its standfirst when the source has none). Returns it, or None when
+    the English has not changed. Refuses (EditedElsewhere) to replace text edited on the
+    edit screen since, unless `replace_edits`."""
+    edited = edits_outside_translation(article)
+    if edited and not replace_edits:
+        raise EditedElsewhere(
+            f"{edited.author_name} edited the English on the edit screen in revision "
+            f"{edited.number}; saving from the segments would replace that text. Carry on "
+            "on the edit screen, or save again choosing to replace it."
+        )
     segments = segments_for(article)
     english = {(s.kind, s.position): s.translation for s in segments}
     current = article.current_revision
     headline = english.get((SegmentKind.HEADLINE, 0), "")
-    standfirst = english.get((SegmentKind.STANDFIRST, 0), "")
+    standfirst = english.get((SegmentKind.STANDFIRST, 0), current.standfirst)
     body = [
         text_to_block(s.translation)
         for s in segments
@@ -228,5 +256,5 @@ def save_translation(article, *, author, note="Translation saved"):
         keywords=list(current.keywords.all()),
         outlet=article.outlet,
         assignee=article.assignee,
-        note=note,
+        note=TRANSLATION_NOTE,
     )

@@ -324,6 +324,11 @@ class Article(models.Model):
         return self.source_story.headline
 
     @property
+    def needs_translation(self):
+        """Whether the source story must be translated into English first."""
+        return self.source_story.language != Language.ENGLISH
+
+    @property
     def is_live(self):
         return self.status in LIVE_STATUSES and self.published_revision_id is not None
 

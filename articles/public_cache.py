@@ -24,6 +24,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
+from .models import Article
+
 GENERATION_KEY = "public:generation"
 CACHED_STATUSES = {200, 410}
 
@@ -45,14 +47,17 @@ def start_new_generation():
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def public_content_changed(**kwargs):
+def public_content_changed(sender, instance=None, **kwargs):
     """A signal receiver: the pages change once the write is committed (not before, or a
-    request in between could cache the old content under the new generation)."""
+    request in between could cache the old content under the new generation). An article
+    that has never been published is on no public page: saving its drafts changes nothing."""
+    if isinstance(instance, Article) and instance.published_revision_id is None:
+        return
     transaction.on_commit(start_new_generation)
 
 
 def connect_signals():
-    from .models import Article, Correction, Disclaimer, Keyword, Outlet, Revision
+    from .models import Correction, Disclaimer, Keyword, Outlet, Revision
 
     for model in [Article, Correction, Disclaimer, Keyword, Outlet]:
         post_save.connect(public_content_changed, sender=model, dispatch_uid=f"public-{model}")
@@ -72,14 +77,15 @@ def public_page(view):
         if settings.PUBLIC_CACHE_SECONDS <= 0 or request.method not in {"GET", "HEAD"}:
             response = view(request, *args, **kwargs)
         else:
-            key = "public:page:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
+            address = request.build_absolute_uri()  # host and scheme too: pages name them
+            key = "public:page:" + hashlib.sha256(address.encode()).hexdigest()
             # One round trip: the page as stored, and the generation it must belong to.
             found = cache.get_many([key, GENERATION_KEY])
             current = found.get(GENERATION_KEY) or _fresh_generation()
             stored = found.get(key)
             if stored is not None and stored[0] == current:
-                _, content, content_type, status = stored
-                response = HttpResponse(content, content_type=content_type, status=status)
+                _, content, headers, status = stored
+                response = HttpResponse(content, headers=headers, status=status)
             else:
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render"):
@@ -87,8 +93,8 @@ def public_page(view):
                 if response.status_code in CACHED_STATUSES:
                     # Stored under the generation read *before* rendering: if something
                     # changed meanwhile, the next request renders again.
-                    entry = (current, response.content, response["Content-Type"],
-                             response.status_code)  # fmt: skip
+                    headers = dict(response.headers)  # the view's own: Last-Modified…
+                    entry = (current, response.content, headers, response.status_code)
                     cache.set(key, entry, settings.PUBLIC_CACHE_SECONDS)
         patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
         return response

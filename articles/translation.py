@@ -18,20 +18,16 @@ from django.db.models import Count
 from .arabic import find_all, has_arabic, normalize
 from .models import (
     GlossaryTerm,
-    Language,
     MemoryFingerprint,
     Segment,
     SegmentKind,
     SegmentState,
+    SourceStory,
 )
 
 KIND_ORDER = {SegmentKind.HEADLINE: 0, SegmentKind.STANDFIRST: 1, SegmentKind.PARAGRAPH: 2}
 MEMORY_THRESHOLD = 75  # per cent: below this a stored translation is not offered
 MEMORY_LIMIT = 3
-
-
-def needs_translation(article):
-    return article.source_story.language != Language.ENGLISH
 
 
 def source_units(story):
@@ -61,13 +57,18 @@ def segments_for(article, *, create=True):
     (unless `create` is false). Each carries `current_source` (the story's text for it now)
     and `stale`."""
     segments = list(article.segments.all())
-    units = source_units(article.source_story)
     if not segments and create:
+        units = source_units(article.source_story)
         Segment.objects.bulk_create(
             [build_segment(article, *unit) for unit in units], ignore_conflicts=True
         )
         segments = list(article.segments.all())
-    current = {(kind, position): text for kind, position, text in units}
+    return with_staleness(segments, article.source_story)
+
+
+def with_staleness(segments, story):
+    """`segments` in reading order, each told its current source text and whether it is stale."""
+    current = {(kind, position): text for kind, position, text in source_units(story)}
     for segment in segments:
         segment.current_source = current.get((segment.kind, segment.position), "")
         segment.stale = (
@@ -75,6 +76,23 @@ def segments_for(article, *, create=True):
             and segment.source_text != segment.current_source
         )
     return sorted(segments, key=lambda s: (KIND_ORDER[s.kind], s.position))
+
+
+def progress_for(articles):
+    """{article pk: Progress} for the listed articles being translated: two queries."""
+    translated = [article for article in articles if article.needs_translation]
+    if not translated:
+        return {}
+    stories = SourceStory.objects.only("headline", "standfirst", "paragraphs").in_bulk(
+        [article.source_story_id for article in translated]
+    )
+    story_of = {article.pk: stories[article.source_story_id] for article in translated}
+    grouped = {}
+    for segment in Segment.objects.filter(article__in=translated).defer("source_normalized"):
+        grouped.setdefault(segment.article_id, []).append(segment)
+    return {
+        pk: progress(with_staleness(segments, story_of[pk])) for pk, segments in grouped.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -95,7 +113,7 @@ def progress(segments):
 
 def unfinished_units(article):
     """How many source units still lack a finished, current translation (0 for English)."""
-    if not needs_translation(article):
+    if not article.needs_translation:
         return 0
     if not article.segments.exists():
         return len(source_units(article.source_story))
@@ -132,41 +150,50 @@ def save_segment(segment, *, translation, state, user, machine=False, resolve=Fa
 def follow_new_source(article, old_story, new_story):
     """Realign the article's segments with a re-imported story: paragraphs that did not change
     keep their translation wherever they moved; a changed paragraph keeps its translation and
-    old source, and so becomes stale; new paragraphs start untranslated."""
+    old source, and so becomes stale; new paragraphs start untranslated. Segments keep their
+    ids, so a translation screen left open goes on saving to the right place."""
     segments = {(s.kind, s.position): s for s in article.segments.all()}
     if not segments:
         return
-    paragraphs = [
-        segments.get((SegmentKind.PARAGRAPH, n)) for n in range(len(old_story.paragraphs))
-    ]
-    kept = []
+    old = [segments.get((SegmentKind.PARAGRAPH, n)) for n in range(len(old_story.paragraphs))]
+    placed, new = [], []
     matcher = SequenceMatcher(None, old_story.paragraphs, new_story.paragraphs, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         for offset in range(j2 - j1):
-            old = (
-                paragraphs[i1 + offset]
-                if tag in {"equal", "replace"} and i1 + offset < i2
-                else None
-            )
-            kept.append(_moved(article, old, SegmentKind.PARAGRAPH, j1 + offset,
-                               new_story.paragraphs[j1 + offset]))  # fmt: skip
+            reused = old[i1 + offset] if tag in {"equal", "replace"} and i1 + offset < i2 else None
+            text = new_story.paragraphs[j1 + offset]
+            target = placed if reused is not None else new
+            target.append(_follow(article, reused, SegmentKind.PARAGRAPH, j1 + offset, text))
     for kind, text in [(SegmentKind.HEADLINE, new_story.headline),
                        (SegmentKind.STANDFIRST, new_story.standfirst)]:  # fmt: skip
+        reused = segments.get((kind, 0))
         if text:
-            kept.append(_moved(article, segments.get((kind, 0)), kind, 0, text))
-    article.segments.all().delete()
-    index_for_memory(Segment.objects.bulk_create(kept))
+            (placed if reused else new).append(_follow(article, reused, kind, 0, text))
+    kept = {segment.pk for segment in placed}
+    article.segments.exclude(pk__in=kept).delete()
+    for segment in placed:  # out of the way first: positions are unique per article
+        segment.position += 10_000
+    Segment.objects.bulk_update(placed, ["position"])
+    for segment in placed:
+        segment.position -= 10_000
+    Segment.objects.bulk_update(
+        placed, ["position", "source_text", "source_normalized", "source_key"]
+    )
+    index_for_memory([*placed, *Segment.objects.bulk_create(new)])
 
 
-def _moved(article, old, kind, position, text):
-    """The segment for a unit of the new story, carrying over `old`'s translation if any."""
-    if old is None or old.state == SegmentState.UNTRANSLATED:
+def _follow(article, segment, kind, position, text):
+    """The segment for a unit of the new story: `segment` moved there (an untranslated one
+    takes the new text; a translated one keeps the source it was translated from), or new."""
+    if segment is None:
         return build_segment(article, kind, position, text)
-    return build_segment(
-        article, kind, position, old.source_text,  # the source it was translated from
-        translation=old.translation, state=old.state, machine=old.machine,
-        translated_by_id=old.translated_by_id,
-    )  # fmt: skip
+    segment.position = position
+    if segment.state == SegmentState.UNTRANSLATED:
+        fresh = build_segment(article, kind, position, text)
+        segment.source_text = fresh.source_text
+        segment.source_normalized = fresh.source_normalized
+        segment.source_key = fresh.source_key
+    return segment
 
 
 # --- The glossary ------------------------------------------------------------------------------

@@ -27,7 +27,6 @@ from .models import (
     ArticleStatus,
     AuditRecord,
     Correction,
-    Language,
 )
 from .read_also import match_links_waiting_for
 
@@ -442,18 +441,25 @@ NOT_EDITABLE = {
 }
 
 
-def state_after_edit(article):
+def state_after_edit(article, author=None):
     """(new state, audit note) for a saved edit; raises WorkflowError where edits are refused.
 
     A first edit starts drafting (translating, for a non-English source); editing an
     approved or scheduled article sends it back to review; editing a published one
-    starts a correction while the published version stays live."""
+    starts a correction while the published version stays live, which only those who
+    may start a correction can do."""
     status = article.status
     if status in NOT_EDITABLE:
         raise WorkflowError(NOT_EDITABLE[status])
+    correction = TRANSITIONS["start_correction"]
+    if status == S.PUBLISHED and author is not None and _who_and_when(article, author, correction):
+        raise WorkflowError(
+            "This article is published: only editors and reviewers can change it, "
+            "by starting a correction.",
+            forbidden=True,
+        )
     if status == S.NEW:
-        english = article.source_story.language == Language.ENGLISH
-        return (S.DRAFTING if english else S.IN_TRANSLATION), ""
+        return (S.IN_TRANSLATION if article.needs_translation else S.DRAFTING), ""
     if status in {S.APPROVED, S.SCHEDULED}:
         return S.IN_REVIEW, "Edited after approval: back to review."
     if status == S.PUBLISHED:

@@ -170,7 +170,7 @@ CACHES = {
     )
 }
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 60 * 60)  # 0 turns the page cache off
-PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", 60)  # how long browsers and proxies may reuse a page
+PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", 0)  # seconds browsers and proxies may reuse a page
 
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", ""))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -96,3 +96,25 @@ def test_a_lost_generation_never_brings_back_old_pages(client, ready_article, co
         Disclaimer.objects.filter(is_standard=True).update(text="New wording.")
         Disclaimer.objects.get(is_standard=True).save()
     assert "New wording." in read(client, article)
+
+
+def test_pages_are_cached_per_host_and_keep_their_headers(client, ready_article):
+    ready_article("published")
+    other = client.get("/sitemap.xml", headers={"host": "localhost"}).content.decode()
+    assert "http://localhost/news/" in other
+    page = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/news/" in page
+    first = client.get("/feed/")
+    again = client.get("/feed/")
+    assert again["Content-Type"] == first["Content-Type"]
+    assert again.headers.get("Last-Modified") == first.headers.get("Last-Modified")
+
+
+def test_saving_a_draft_that_readers_never_saw_keeps_the_cache(client, ready_article, committing):
+    ready_article("published", "On the home page")
+    draft = ready_article("drafting", "Not public")
+    client.get("/")
+    generation = cache.get("public:generation")
+    with committing():
+        draft.save()
+    assert cache.get("public:generation") == generation

@@ -222,3 +222,74 @@ def test_only_staff_of_the_desk_translate(client, users, arabic_article):
     assert client.post(url, {"translation": "x"}).status_code == 302  # to sign in
     segment.refresh_from_db()
     assert segment.translation == ""
+
+
+def test_translators_cannot_rewrite_english_or_published_articles(
+    client, users, ready_article, arabic_article
+):
+    client.force_login(users["translator"])
+    english = ready_article("published")
+    response = client.post(reverse("desk:save_translation", args=[english.slug]))
+    assert response.status_code == 404
+    assert english.revisions.count() == 1
+
+    translate_all(arabic_article, users["translator"])
+    save_translation(arabic_article, author=users["translator"])
+    arabic_article.refresh_from_db()
+    Article.objects.filter(pk=arabic_article.pk).update(
+        status="published", published_revision=arabic_article.current_revision
+    )
+    segment = translation.segments_for(arabic_article)[0]
+    translation.save_segment(segment, translation="A new headline", state="done",
+                             user=users["translator"])  # fmt: skip
+    response = client.post(
+        reverse("desk:save_translation", args=[arabic_article.slug]), follow=True
+    )
+    assert "only editors and reviewers can change it" in response.content.decode()
+    arabic_article.refresh_from_db()
+    assert arabic_article.status == "published"
+
+
+def test_saving_from_segments_does_not_silently_replace_the_editors_work(arabic_article, users):
+    from articles.editing import EditedElsewhere, save_revision
+
+    translate_all(arabic_article, users["translator"])
+    first = save_translation(arabic_article, author=users["translator"])
+    arabic_article.refresh_from_db()
+    save_revision(
+        arabic_article, author=users["editor"], based_on=first, headline="Polished headline",
+        standfirst="A standfirst the editor wrote.", body=["<p>Polished.</p>"],
+        disclaimer=None, keywords=[], outlet=arabic_article.outlet, assignee=None,
+    )  # fmt: skip
+    arabic_article.refresh_from_db()
+    with pytest.raises(EditedElsewhere, match="editor edited the English on the edit screen"):
+        save_translation(arabic_article, author=users["translator"])
+    assert arabic_article.current_revision.headline == "Polished headline"
+
+    replaced = save_translation(arabic_article, author=users["translator"], replace_edits=True)
+    assert replaced.headline == "English for headline 0"
+    assert replaced.standfirst == "A standfirst the editor wrote."  # the source has none
+
+
+def test_a_reimport_keeps_segment_ids_so_an_open_screen_goes_on_saving(
+    import_seeds, write_seed, users
+):
+    header = "المصدر: عنب بلدي\n\nهجوم في درعا\n\n"
+    paragraphs = ["الفقرة الأولى عن الهجوم.", "الفقرة الثانية عن الضحايا."]
+    import_seeds(write_seed("ids.txt", header + "\n\n".join(paragraphs)))
+    article = Article.objects.get(source_story__file_name="ids.txt")
+    before = {(s.kind, s.source_text): s.pk for s in translation.segments_for(article)}
+    import_seeds(write_seed("ids.txt", header + "\n\n".join(["فقرة جديدة.", *paragraphs])))
+    article.refresh_from_db()
+    after = {(s.kind, s.source_text): s.pk for s in translation.segments_for(article)}
+    for unit, pk in before.items():
+        assert after[unit] == pk
+
+
+def test_the_desk_counts_stale_segments_as_not_done(client, users, arabic_article):
+    translate_all(arabic_article, users["translator"])
+    Segment.objects.filter(article=arabic_article, kind="paragraph", position=0).update(
+        source_text="نص قديم"
+    )
+    client.force_login(users["translator"])
+    assert "Translated 2/3, 1 stale" in client.get(reverse("desk:desk")).content.decode()

@@ -1,10 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import render
 
+from articles import translation
 from articles.forms import DeskFilterForm
-from articles.models import Article, ArticleStatus, Language, Segment, SegmentState
+from articles.models import Article, ArticleStatus
 
 from .access import require
 
@@ -41,17 +42,7 @@ def desk(request):
 
 
 def attach_translation_progress(articles):
-    """Segments done and total for the listed articles that are being translated: one query."""
-    translated = [a.pk for a in articles if a.source_story.language != Language.ENGLISH]
-    counts = (
-        {
-            row["article"]: (row["done"], row["total"])
-            for row in Segment.objects.filter(article__in=translated)
-            .values("article")
-            .annotate(done=Count("pk", filter=Q(state=SegmentState.DONE)), total=Count("pk"))
-        }
-        if translated
-        else {}
-    )
+    """Translation progress for the listed articles that are being translated."""
+    found = translation.progress_for(articles)
     for article in articles:
-        article.translation_progress = counts.get(article.pk)
+        article.translation_progress = found.get(article.pk)

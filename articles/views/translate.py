@@ -1,11 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from articles import machine_translation, translation, workflow
-from articles.editing import StaleEdit, save_translation
+from articles.editing import StaleEdit, edits_outside_translation, save_translation
 
 from .access import article_for
 
@@ -13,6 +14,7 @@ from .access import article_for
 def screen_context(article):
     """The translation screen: every segment beside its source, glossary terms marked."""
     segments = translation.segments_for(article)
+    edited_elsewhere = edits_outside_translation(article)
     terms = translation.glossary()
     for segment in segments:
         segment.pieces = translation.highlighted(segment.current_source, terms)
@@ -23,23 +25,31 @@ def screen_context(article):
         "segments": segments,
         "progress": translation.progress(segments),
         "machine_translation": machine_translation.is_enabled(),
+        "edited_elsewhere": edited_elsewhere,
     }
 
 
 @login_required
 def translate(request, slug):
     article = article_for(request, slug, "translate_article")
-    if not translation.needs_translation(article):
+    if not article.needs_translation:
         messages.info(request, "This source story is in English: there is nothing to translate.")
         return redirect("desk:edit", slug=article.slug)
     return render(request, "desk/translate.html", screen_context(article))
 
 
-def segment_for(request, slug, pk):
+def translatable(request, slug):
+    """The article, if it is being translated and the user may translate; else 404 or 403."""
     article = article_for(request, slug, "translate_article")
+    if not article.needs_translation:
+        raise Http404("This source story is in English: there is nothing to translate.")
+    return article
+
+
+def segment_for(request, slug, pk):
+    article = translatable(request, slug)
+    get_object_or_404(article.segments, pk=pk)  # another article's segment, or one long gone
     segments = {s.pk: s for s in translation.segments_for(article)}
-    if pk not in segments:
-        get_object_or_404(article.segments, pk=pk)  # 404 for another article's segment
     return article, segments[pk], list(segments.values())
 
 
@@ -87,9 +97,14 @@ def take_suggestion(request, slug, pk):
 @require_POST
 def machine_translate(request, slug, pk=None):
     """Machine translation for one segment, or (pk None) every untranslated one."""
-    article = article_for(request, slug, "translate_article")
+    article = translatable(request, slug)
+    if pk is not None:
+        get_object_or_404(article.segments, pk=pk)
     segments = [s for s in translation.segments_for(article) if pk is None or s.pk == pk]
     wanted = [s for s in segments if pk is not None or s.state == "untranslated"]
+    if not wanted:
+        messages.info(request, "Every segment has a translation already.")
+        return redirect("desk:translate", slug=article.slug)
     try:
         english = machine_translation.translate(
             [s.current_source for s in wanted], source=article.source_story.language
@@ -99,7 +114,7 @@ def machine_translate(request, slug, pk=None):
     else:
         for segment, text in zip(wanted, english, strict=True):
             translation.save_segment(segment, translation=text, state="draft",
-                                     user=request.user, machine=True)  # fmt: skip
+                                     user=request.user, machine=True, resolve=True)  # fmt: skip
         messages.success(request, f"Machine translation filled {len(wanted)} segment(s).")
     if pk is not None and request.htmx:
         return segment_response(request, article, pk)
@@ -109,7 +124,7 @@ def machine_translate(request, slug, pk=None):
 def segment_response(request, article, pk):
     if not request.htmx:
         return redirect(reverse("desk:translate", args=[article.slug]) + f"#segment-{pk}")
-    context = screen_context(article)
+    context = screen_context(article) | {"status_update": True}  # with the progress bar
     segment = next(s for s in context["segments"] if s.pk == pk)
     return render(request, "desk/translate.html#segment", context | {"segment": segment})
 
@@ -118,9 +133,11 @@ def segment_response(request, article, pk):
 @require_POST
 def save_as_revision(request, slug):
     """The segments' English becomes a revision; with "submit", it then goes to review."""
-    article = article_for(request, slug, "translate_article")
+    article = translatable(request, slug)
     try:
-        saved = save_translation(article, author=request.user)
+        saved = save_translation(
+            article, author=request.user, replace_edits="replace_edits" in request.POST
+        )
         if "submit" in request.POST:
             workflow.apply(article, "submit", actor=request.user,
                            comment=request.POST.get("comment", ""))  # fmt: skip

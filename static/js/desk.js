@@ -233,3 +233,13 @@ document.addEventListener("htmx:afterSettle", function (event) {
     }
   });
 })();
+
+// After a whole segment is replaced (a memory suggestion taken, machine translation,
+// a stale segment resolved), the translator's place is its English text.
+document.addEventListener("htmx:afterSettle", function (event) {
+  var target = event.detail.target;
+  if (target && target.classList && target.classList.contains("segment")) {
+    var textarea = document.querySelector("#" + target.id + " textarea[data-segment]");
+    if (textarea) textarea.focus();
+  }
+});
