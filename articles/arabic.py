@@ -51,21 +51,49 @@ def normalize(text):
     return normalize_with_map(text)[0]
 
 
+# What may be written onto the front of an Arabic word: a conjunction (و, ف), then a
+# preposition (ب, ل, ك), then the article (ال); ل before the article is written لل.
+PROCLITICS = {
+    conjunction + preposition + article
+    for conjunction in ("", "و", "ف")
+    for preposition in ("", "ب", "ل", "ك")
+    for article in ("", "ال")
+} | {conjunction + "لل" for conjunction in ("", "و", "ف")}
+ARTICLE = "ال"
+
+
 def find_all(term, text):
-    """[(start, end)] spans of `text` where `term` occurs, ignoring the differences above."""
+    """[(start, end)] spans of `text` where `term` occurs as a whole word or words, ignoring the
+    differences above. A term may carry Arabic prefixes (وال, ب, لل...) but not be part of a
+    longer word: حلب is found in "وبحلب" and "الحلب" but not in "حلبة"."""
     needle = normalize(term)
     if not needle:
         return []
     haystack, origins = normalize_with_map(text)
-    spans, start = [], haystack.find(needle)
+    spans = list(_whole_words(needle, haystack, PROCLITICS))
+    if needle.startswith(ARTICLE):  # للقدس is ل + القدس: the article's alef is not written
+        spans += _whole_words(needle[1:], haystack, {"ل", "ول", "فل"})
+    return [_original_span(start, end, text, origins) for start, end in sorted(spans)]
+
+
+def _whole_words(needle, haystack, prefixes):
+    start = haystack.find(needle)
     while start != -1:
         end = start + len(needle)
-        last = origins[end - 1] + 1
-        while last < len(text) and (text[last] in DIACRITICS or text[last] == TATWEEL):
-            last += 1  # the last letter's own marks belong to the match
-        spans.append((origins[start], last))
-        start = haystack.find(needle, end)
-    return spans
+        word_start = start
+        while word_start and haystack[word_start - 1].isalnum():
+            word_start -= 1
+        ends_a_word = end == len(haystack) or not haystack[end].isalnum()
+        if ends_a_word and haystack[word_start:start] in prefixes:
+            yield start, end
+        start = haystack.find(needle, start + 1)
+
+
+def _original_span(start, end, text, origins):
+    last = origins[end - 1] + 1
+    while last < len(text) and (text[last] in DIACRITICS or text[last] == TATWEEL):
+        last += 1  # the last letter's own marks belong to the match
+    return origins[start], last
 
 
 def is_arabic_script(char):

@@ -11,6 +11,7 @@ never changes the public page until it is published itself.
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -253,10 +254,19 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+# Words the desk's own pages use where an article's slug would go (/desk/glossary/).
+RESERVED_SLUGS = frozenset({"glossary"})
+
+
+def validate_not_reserved(slug):
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(f"“{slug}” is the address of a desk page; choose another slug.")
+
+
 class Article(models.Model):
     """The site's edited version of a source story."""
 
-    slug = models.SlugField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, validators=[validate_not_reserved])
     status = models.CharField(
         max_length=20, choices=ArticleStatus, default=ArticleStatus.NEW, db_index=True
     )
@@ -560,7 +570,6 @@ class Segment(models.Model):
     position = models.PositiveSmallIntegerField(help_text="Paragraph number from 0.")
     source_text = models.TextField()
     source_normalized = models.TextField(editable=False)
-    source_key = models.CharField(max_length=64, db_index=True, editable=False)
     translation = models.TextField(blank=True)
     state = models.CharField(
         max_length=12, choices=SegmentState, default=SegmentState.UNTRANSLATED, db_index=True

@@ -47,7 +47,6 @@ def build_segment(article, kind, position, text, **fields):
         position=position,
         source_text=text,
         source_normalized=normalized,
-        source_key=hashlib.sha256(normalized.encode()).hexdigest(),
         **fields,
     )
 
@@ -137,7 +136,6 @@ def save_segment(segment, *, translation, state, user, machine=False, resolve=Fa
                                 segment.current_source)  # fmt: skip
         segment.source_text = rebuilt.source_text
         segment.source_normalized = rebuilt.source_normalized
-        segment.source_key = rebuilt.source_key
     segment.save()
     index_for_memory([segment])
     segment.stale = segment.state != SegmentState.UNTRANSLATED and (
@@ -176,9 +174,7 @@ def follow_new_source(article, old_story, new_story):
     Segment.objects.bulk_update(placed, ["position"])
     for segment in placed:
         segment.position -= 10_000
-    Segment.objects.bulk_update(
-        placed, ["position", "source_text", "source_normalized", "source_key"]
-    )
+    Segment.objects.bulk_update(placed, ["position", "source_text", "source_normalized"])
     index_for_memory([*placed, *Segment.objects.bulk_create(new)])
 
 
@@ -192,7 +188,6 @@ def _follow(article, segment, kind, position, text):
         fresh = build_segment(article, kind, position, text)
         segment.source_text = fresh.source_text
         segment.source_normalized = fresh.source_normalized
-        segment.source_key = fresh.source_key
     return segment
 
 
@@ -203,15 +198,21 @@ def glossary():
     return list(GlossaryTerm.objects.all())
 
 
-def highlighted(text, terms):
-    """`text` as [(piece, term or None)], each glossary term found marked with its entry."""
+def glossary_matches(text, terms):
+    """[(start, end, term)] for each glossary term in `text`, in order. Where terms overlap the
+    longest wins: in "لواء القدس" the militia's name, not the city's."""
     spans = []
-    for term in terms:
+    for term in sorted(terms, key=lambda term: len(normalize(term.source_term)), reverse=True):
         for start, end in find_all(term.source_term, text):
             if not any(start < e and s < end for s, e, _ in spans):
                 spans.append((start, end, term))
+    return sorted(spans, key=lambda span: span[0])
+
+
+def highlighted(text, terms):
+    """`text` as [(piece, term or None)], each glossary term found marked with its entry."""
     pieces, at = [], 0
-    for start, end, term in sorted(spans, key=lambda span: span[0]):
+    for start, end, term in glossary_matches(text, terms):
         if start > at:
             pieces.append((text[at:start], None))
         pieces.append((text[start:end], term))
@@ -222,7 +223,8 @@ def highlighted(text, terms):
 
 
 def terms_in(text, terms):
-    return [term for term in terms if find_all(term.source_term, text)]
+    found = {term.pk for _, _, term in glossary_matches(text, terms)}
+    return [term for term in terms if term.pk in found]
 
 
 def inconsistencies(segments, terms):

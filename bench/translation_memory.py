@@ -34,9 +34,9 @@ SELECT array_agg(word) AS w FROM (
   FROM generate_series(1, %(words)s) AS v
 ) AS made;
 INSERT INTO articles_segment (article_id, kind, position, source_text, source_normalized,
-  source_key, translation, state, machine, updated_at)
+  translation, state, machine, updated_at)
 SELECT a.id, 'paragraph', n,
-       t.text, t.text, md5(t.text), 'English for segment ' || a.id || '.' || n, 'done', false, now()
+       t.text, t.text, 'English for segment ' || a.id || '.' || n, 'done', false, now()
 FROM articles_article a
 CROSS JOIN generate_series(0, 9) AS n
 CROSS JOIN LATERAL (

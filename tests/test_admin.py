@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from articles.models import (
@@ -153,3 +154,10 @@ def test_a_published_articles_address_cannot_be_changed_in_the_admin(client, use
     draft = ready_article("drafting")
     page = client.get(admin_url(Article, "change", draft.pk)).content.decode()
     assert f'name="slug" value="{draft.slug}"' in page
+
+
+def test_an_article_cannot_take_the_address_of_a_desk_page(ready_article):
+    draft = ready_article("drafting")
+    draft.slug = "glossary"
+    with pytest.raises(ValidationError, match="the address of a desk page"):
+        draft.full_clean()

@@ -36,6 +36,31 @@ def test_every_occurrence_is_found_and_nothing_else():
     assert find_all("", "درعا") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("قصف على حلب", ["حلب"]),
+        ("وبحلب وفي حلبة السباق", ["حلب"]),  # with prefixes yes; inside a longer word no
+        ("سباق الحلبة", []),
+        ("مدينة الحلبي", []),
+        ("في الحلب", ["حلب"]),
+    ],
+)
+def test_a_term_is_found_only_as_a_whole_word(text, found):
+    assert [text[start:end] for start, end in find_all("حلب", text)] == found
+
+
+def test_a_term_with_the_article_is_found_after_li_where_the_alef_is_not_written():
+    text = "دعما للقدس وللقدس والقدس، لا القدسي"
+    assert [text[start:end] for start, end in find_all("القدس", text)] == [
+        "لقدس", "لقدس", "القدس"
+    ]  # fmt: skip
+
+
+def test_latin_terms_match_whole_words_too():
+    assert len(find_all("NDF", "the NDF, al-NDF and NDFs")) == 2
+
+
 def test_arabic_script_is_recognised_in_presentation_forms_too():
     assert has_arabic("قتل")
     assert has_arabic("\ufefb")  # lam-alef ligature, a presentation form

@@ -240,3 +240,9 @@ def test_batch_size_does_not_change_the_result(tmp_path):
         return [r.outcome for r in results], exported
 
     assert imported(batch_size=1) == imported(batch_size=200)
+
+
+def test_a_story_headlined_like_a_desk_page_gets_a_slug_of_its_own(import_seeds, write_seed):
+    code, _, _ = import_seeds(write_seed("glossary.txt", "Glossary\n\nA story, SANA reported.\n"))
+    assert code == 0
+    assert Article.objects.get().slug == "glossary-2"  # /desk/glossary/ is the glossary page

@@ -62,6 +62,18 @@ def test_glossary_terms_are_found_however_they_are_spelled(arabic_article, gloss
     assert "".join(piece for piece, _ in pieces) == segment.current_source
 
 
+def test_where_terms_overlap_the_longer_one_wins(arabic_article, glossary, users):
+    city = GlossaryTerm.objects.create(source_term="القدس", normalized=normalize("القدس"),
+                                       rendering="Jerusalem")  # fmt: skip
+    segments = translation.segments_for(arabic_article)
+    terms = [city, *glossary]
+    pieces = translation.highlighted(segments[1].current_source, terms)
+    assert [term.rendering for _, term in pieces if term] == ["Liwa al-Quds", "the Badia"]
+    translation.save_segment(segments[1], translation="Two Liwa al-Quds fighters killed in the Badia.",
+                             state="done", user=users["translator"])  # fmt: skip
+    assert translation.inconsistencies(segments, terms) == []
+
+
 def test_translations_that_miss_the_preferred_rendering_are_listed(arabic_article, glossary, users):
     segments = translation.segments_for(arabic_article)
     translation.save_segment(segments[1], translation="Two Quds Brigade fighters killed in the Badia.",

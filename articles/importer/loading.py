@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from articles.models import (
+    RESERVED_SLUGS,
     Article,
     ArticleStatus,
     AuditRecord,
@@ -334,6 +335,7 @@ class SeedImporter:
 def unique_slugs(bases):
     """A free slug for each base, in order: the base itself, else base-2, base-3…"""
     taken = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True))
+    taken |= RESERVED_SLUGS
     slugs = []
     for base in bases:
         slug, n = base, 1
