@@ -65,6 +65,20 @@ def test_restore_makes_a_new_revision(client, users, edited):
     assert restored.read_also.get().after_paragraph == 6
 
 
+@pytest.mark.parametrize("based_on", [None, "", "abc", "999999"])
+def test_a_restore_without_the_revision_it_was_based_on_is_refused_clearly(
+    client, users, edited, based_on
+):
+    client.force_login(users["editor"])
+    data = {} if based_on is None else {"based_on": based_on}
+    response = client.post(reverse("desk:restore", args=[edited.slug, 1]), data, follow=True)
+    assert "Not restored: the form did not say which revision you had open." in (
+        response.content.decode()
+    )
+    edited.refresh_from_db()
+    assert edited.current_revision.number == 2
+
+
 def test_draft_against_published_is_one_click_from_desk_and_edit_screen(client, users, edited):
     from articles.models import Article
 

@@ -41,11 +41,16 @@ def restore(request, slug, number):
     """An earlier revision's content becomes a new revision; nothing is overwritten."""
     article = article_for(request, slug, "change_article")
     old = get_object_or_404(article.revisions, number=number)
+    based_on = article.revisions.filter(pk=_number(request.POST.get("based_on"))).first()
+    if based_on is None:
+        messages.error(request, "Not restored: the form did not say which revision you had "
+                                "open. Reload the history and restore again.")  # fmt: skip
+        return redirect("desk:history", slug=article.slug)
     try:
         saved = save_revision(
             article,
             author=request.user,
-            based_on=article.revisions.get(pk=request.POST.get("based_on")),
+            based_on=based_on,
             headline=old.headline,
             standfirst=old.standfirst,
             body=old.body,
