@@ -5,23 +5,27 @@ from django.db.models import Prefetch
 from .models import Article, ReadAlsoLink
 
 
-def articles_for_export(status=None):
+def articles_for_export(status=None, *, published=False):
+    """Every article (or those in `status`) with its current revision; with `published`, only
+    the articles readers can see, with the revision they see."""
+    revision = "published_revision" if published else "current_revision"
     links = ReadAlsoLink.objects.select_related("target").order_by("position")
     articles = (
-        Article.objects.select_related("outlet", "source_story", "current_revision__disclaimer")
+        Article.objects.select_related("outlet", "source_story", f"{revision}__disclaimer")
         .prefetch_related(
-            "current_revision__keywords",
-            Prefetch("current_revision__read_also", queryset=links),
+            f"{revision}__keywords", Prefetch(f"{revision}__read_also", queryset=links)
         )
         .order_by("pk")
     )
+    if published:
+        articles = articles.published()
     if status:
         articles = articles.filter(status=status)
     return articles
 
 
-def export_article(article):
-    revision = article.current_revision
+def export_article(article, *, published=False):
+    revision = article.published_revision if published else article.current_revision
     return {
         "slug": article.slug,
         "title": revision.headline or None,

@@ -97,3 +97,13 @@ def test_every_article_has_every_key(import_seeds):
 
 def test_empty_database_exports_an_empty_array():
     assert export() == []
+
+
+def test_published_exports_what_readers_see_not_the_correction_being_drafted(ready_article):
+    live = ready_article("correcting", "Live story")
+    ready_article("in_review", "Not yet published")
+    [exported] = export("--published")
+    assert exported["slug"] == live.slug
+    assert exported["status"] == "correcting"
+    assert "A corrected line." not in exported["paragraphs"]
+    assert "A corrected line." in export("--status", "correcting")[0]["paragraphs"]
