@@ -23,6 +23,7 @@ def test_admin_finds_the_imported_example_with_its_read_also_link(
     page.get_by_role("textbox").first.fill("Desert on Fire")
     page.keyboard.press("Enter")
     page.get_by_role("link", name="Desert on Fire: Pro-Regime Fighters Killed").click()
+    page.wait_for_load_state()  # the whole page, not the part parsed so far
 
     body = page.locator("#content").inner_text()
     assert EXAMPLE_SLUG in body  # published by the demo: its address is fixed, not a field
