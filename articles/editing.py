@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from . import notifications
 from .models import (
     Article,
     AuditRecord,
@@ -69,7 +70,7 @@ def save_revision(
             .select_related("current_revision", "source_story")
             .get(pk=article.pk)
         )
-        new_status, status_note = state_after_edit(locked, author)
+        new_status, status_note, audience = state_after_edit(locked, author)
         current = locked.current_revision
         stale = current.pk != based_on.pk
         if stale:
@@ -128,7 +129,7 @@ def save_revision(
                 ]
             )
             WorkingCopy.objects.filter(article=locked, editor=author).delete()
-            AuditRecord.objects.create(
+            record = AuditRecord.objects.create(
                 actor=author,
                 action="revision saved",
                 article=locked,
@@ -137,6 +138,8 @@ def save_revision(
                 to_status=locked.status,
                 comment=" ".join(filter(None, [status_note, note])),
             )
+            if audience:
+                transaction.on_commit(lambda: notifications.send(record, audience))
     if stale:
         raise StaleEdit(current, revision)
     article.refresh_from_db()

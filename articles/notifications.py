@@ -61,10 +61,10 @@ def send(record, audience):
     if not addresses:
         return
     actor = record.actor
-    who = (actor.get_full_name() or actor.get_username()) if actor else "The scheduler"
+    by = f" by {actor.get_full_name() or actor.get_username()}" if actor else ""
     subject = f"[Newsroom] {record.action.capitalize()}: {article.headline}"
     lines = [
-        f"{who} {record.action}: “{article.headline}”.",
+        f"“{article.headline}”: {record.action}{by}.",
         *([f"\n{record.comment}\n"] if record.comment else []),
         f"Review it: {settings.NEWSROOM_SITE_URL}{reverse('desk:review', args=[article.slug])}",
     ]

@@ -442,12 +442,13 @@ NOT_EDITABLE = {
 
 
 def state_after_edit(article, author=None):
-    """(new state, audit note) for a saved edit; raises WorkflowError where edits are refused.
+    """(new state, audit note, who to tell) for a saved edit; raises WorkflowError where edits
+    are refused.
 
     A first edit starts drafting (translating, for a non-English source); editing an
-    approved or scheduled article sends it back to review; editing a published one
-    starts a correction while the published version stays live, which only those who
-    may start a correction can do."""
+    approved or scheduled article sends it back to review, cancels any schedule and tells
+    the reviewers; editing a published one starts a correction while the published version
+    stays live, which only those who may start a correction can do."""
     status = article.status
     if status in NOT_EDITABLE:
         raise WorkflowError(NOT_EDITABLE[status])
@@ -459,9 +460,13 @@ def state_after_edit(article, author=None):
             forbidden=True,
         )
     if status == S.NEW:
-        return (S.IN_TRANSLATION if article.needs_translation else S.DRAFTING), ""
-    if status in {S.APPROVED, S.SCHEDULED}:
-        return S.IN_REVIEW, "Edited after approval: back to review."
+        return (S.IN_TRANSLATION if article.needs_translation else S.DRAFTING), "", ""
+    if status == S.APPROVED:
+        return S.IN_REVIEW, "Edited after approval: back to review.", "reviewers"
+    if status == S.SCHEDULED:
+        when = date_format(timezone.localtime(article.scheduled_for), "j M Y, H:i")
+        note = f"Edited while scheduled for {when}: the schedule is cancelled; back to review."
+        return S.IN_REVIEW, note, "reviewers"
     if status == S.PUBLISHED:
-        return S.CORRECTING, "Edited while published: a correction is under way."
-    return status, ""
+        return S.CORRECTING, "Edited while published: a correction is under way.", ""
+    return status, "", ""

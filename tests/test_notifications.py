@@ -80,3 +80,55 @@ def test_a_mail_server_failure_does_not_undo_the_transition(
     article.refresh_from_db()
     assert article.status == "in_review"
     assert "Could not send the 'submitted for review' notification" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("state", "note"),
+    [
+        ("approved", "Edited after approval: back to review."),
+        ("scheduled", "the schedule is cancelled; back to review."),
+    ],
+)
+def test_editing_an_approved_or_scheduled_article_tells_the_reviewers(
+    with_emails, ready_article, django_capture_on_commit_callbacks, state, note
+):
+    from articles.editing import save_revision
+
+    users = with_emails
+    article = ready_article(state)
+    revision = article.current_revision
+    with django_capture_on_commit_callbacks(execute=True):
+        save_revision(
+            article, author=users["editor"], based_on=revision, headline="Edited",
+            standfirst="", body=["<p>Edited.</p>"], disclaimer=revision.disclaimer,
+            keywords=[], outlet=article.outlet, assignee=None,
+        )  # fmt: skip
+    assert recipients() == ["admin@newsroom.example", "reviewer@newsroom.example"]
+    assert note in mail.outbox[0].body
+    assert "“Edited”: revision saved by editor." in mail.outbox[0].body
+
+
+def test_a_new_version_of_the_source_reaches_whoever_is_working_on_the_article(
+    with_emails, import_seeds, write_seed, django_capture_on_commit_callbacks
+):
+    from articles.editing import save_revision
+    from articles.models import Article
+
+    path = write_seed("report.txt", "Headline\n\nFirst version, SANA reported.\n")
+    import_seeds(path)
+    article = Article.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):  # an untouched draft just follows
+        write_seed("report.txt", "Headline\n\nSecond version, SANA reported.\n")
+        import_seeds(path)
+    assert mail.outbox == []
+    article.refresh_from_db()
+    save_revision(
+        article, author=with_emails["editor"], based_on=article.current_revision,
+        headline="Edited", standfirst="", body=["<p>Edited.</p>"], disclaimer=None,
+        keywords=[], outlet=article.outlet, assignee=None,
+    )  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        write_seed("report.txt", "Headline\n\nThird version, SANA reported.\n")
+        import_seeds(path)
+    assert recipients() == ["editor@newsroom.example"]
+    assert "New version of report.txt arrived; the editors' draft is kept" in mail.outbox[0].body

@@ -17,6 +17,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from articles import notifications
 from articles.models import (
     RESERVED_SLUGS,
     Article,
@@ -228,7 +229,7 @@ class SeedImporter:
         else:
             revision = article.current_revision
             outcome = "the editors' draft is kept; compare it with the new source"
-        AuditRecord.objects.create(
+        record = AuditRecord.objects.create(
             action="source updated",
             article=article,
             revision=revision,
@@ -236,6 +237,8 @@ class SeedImporter:
             to_status=article.status,
             comment=f"New version of {seed.name} arrived; {outcome}.",
         )
+        if not untouched:  # someone is working on it: they should look at the new version
+            transaction.on_commit(lambda: notifications.send(record, "contributors"))
         return ImportResult(seed.path, "updated", f"{article.slug}: {outcome}")
 
     def _source_story(self, seed, replaces=None):
