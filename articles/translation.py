@@ -149,7 +149,8 @@ def follow_new_source(article, old_story, new_story):
     """Realign the article's segments with a re-imported story: paragraphs that did not change
     keep their translation wherever they moved; a changed paragraph keeps its translation and
     old source, and so becomes stale; new paragraphs start untranslated. Segments keep their
-    ids, so a translation screen left open goes on saving to the right place."""
+    ids, so a translation screen left open goes on saving to the right place. Where several
+    old paragraphs became one, that one keeps all their translations, joined, and is stale."""
     segments = {(s.kind, s.position): s for s in article.segments.all()}
     if not segments:
         return
@@ -162,6 +163,9 @@ def follow_new_source(article, old_story, new_story):
             text = new_story.paragraphs[j1 + offset]
             target = placed if reused is not None else new
             target.append(_follow(article, reused, SegmentKind.PARAGRAPH, j1 + offset, text))
+        last = i1 + (j2 - j1) - 1
+        if tag == "replace" and i2 - i1 > j2 - j1 and old[last] is not None:  # merged
+            _absorb(old[last], [(old[k], old_story.paragraphs[k]) for k in range(last, i2)])
     for kind, text in [(SegmentKind.HEADLINE, new_story.headline),
                        (SegmentKind.STANDFIRST, new_story.standfirst)]:  # fmt: skip
         reused = segments.get((kind, 0))
@@ -174,7 +178,9 @@ def follow_new_source(article, old_story, new_story):
     Segment.objects.bulk_update(placed, ["position"])
     for segment in placed:
         segment.position -= 10_000
-    Segment.objects.bulk_update(placed, ["position", "source_text", "source_normalized"])
+    Segment.objects.bulk_update(
+        placed, ["position", "source_text", "source_normalized", "translation", "state"]
+    )
     index_for_memory([*placed, *Segment.objects.bulk_create(new)])
 
 
@@ -189,6 +195,21 @@ def _follow(article, segment, kind, position, text):
         segment.source_text = fresh.source_text
         segment.source_normalized = fresh.source_normalized
     return segment
+
+
+def _absorb(segment, parts):
+    """Give `segment` the translations of every old paragraph in `parts` ([(segment or None,
+    old source text)], its own first), each with the source it was translated from."""
+    translated = [(s, text) for s, text in parts if s is not None and s.translation]
+    if not translated or [s for s, _ in translated] == [segment]:
+        return
+    segment.source_text = " ".join(
+        s.source_text if s is not None and s.translation else text for s, text in parts
+    )
+    segment.source_normalized = normalize(segment.source_text)
+    segment.translation = " ".join(s.translation for s, _ in translated)
+    if segment.state == SegmentState.UNTRANSLATED:
+        segment.state = SegmentState.DRAFT
 
 
 # --- The glossary ------------------------------------------------------------------------------

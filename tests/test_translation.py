@@ -305,3 +305,20 @@ def test_the_desk_counts_stale_segments_as_not_done(client, users, arabic_articl
     )
     client.force_login(users["translator"])
     assert "Translated 2/3, 1 stale" in client.get(reverse("desk:desk")).content.decode()
+
+
+def test_paragraphs_merged_in_a_reimport_keep_every_translation(import_seeds, write_seed, users):
+    header = "المصدر: عنب بلدي\n\nهجوم في درعا\n\n"
+    first = ["الفقرة الأولى عن الهجوم.", "الفقرة الثانية عن الضحايا.", "الفقرة الثالثة."]
+    import_seeds(write_seed("merged.txt", header + "\n\n".join(first)))
+    article = Article.objects.get(source_story__file_name="merged.txt")
+    translate_all(article, users["translator"])
+
+    merged = f"{first[0]} {first[1]} وعددهم خمسة."
+    import_seeds(write_seed("merged.txt", header + "\n\n".join([merged, first[2]])))
+    article.refresh_from_db()
+    paragraphs = [s for s in translation.segments_for(article) if s.kind == "paragraph"]
+    assert [(s.position, s.stale) for s in paragraphs] == [(0, True), (1, False)]
+    assert paragraphs[0].translation == "English for paragraph 0 English for paragraph 1"
+    assert paragraphs[0].source_text == f"{first[0]} {first[1]}"  # what was translated
+    assert paragraphs[1].translation == "English for paragraph 2"
