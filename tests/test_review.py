@@ -233,3 +233,18 @@ def test_approving_text_saved_after_the_page_was_opened_is_refused(
     assert ">OK</textarea>" in text  # what the reviewer typed is still there
     article.refresh_from_db()
     assert article.status == "in_review"
+
+
+def test_the_side_by_side_says_which_segments_are_unfinished_in_words(client, users, make_article):
+    from articles import translation
+
+    article = make_article("", language="ar", paragraphs=["قتل عنصران", "في درعا"],
+                           outlet="Enab Baladi")  # fmt: skip
+    headline, first, _untranslated = translation.segments_for(article)
+    for segment, state in [(headline, "done"), (first, "draft")]:
+        translation.save_segment(segment, translation=f"English {segment.position}", state=state,
+                                 user=users["translator"])  # fmt: skip
+    client.force_login(users["reviewer"])
+    page = client.get(review_url(article)).content.decode()
+    assert 'English 0 <span class="flag">draft</span>' in page
+    assert '— <span class="flag">untranslated</span>' in page

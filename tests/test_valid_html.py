@@ -1,11 +1,13 @@
 """Every screen is valid HTML by the Nu HTML checker: the public pages and the desk's."""
 
 import json
+import re
 import subprocess
 
 import pytest
 from django.core.management import call_command
 
+from articles.models import Article
 from tests.checkers import VNU, java, require
 from tests.conftest import EXAMPLE_SLUG
 
@@ -31,14 +33,43 @@ DESK = [
 ]
 
 
+def dangling_references(html):
+    """ids named by aria-describedby, aria-labelledby or a label's for that the page lacks:
+    the Nu checker lets these pass, and a screen reader then reads nothing."""
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    named = re.findall(r'\s(?:aria-describedby|aria-labelledby|for)="([^"]+)"', html)
+    return sorted({name for names in named for name in names.split()} - ids)
+
+
+def refused_forms(client):
+    """Screens showing a refused form, whose error messages the fields must point at."""
+    client.login(username="reviewer", password="newsroom-demo")
+    yield "glossary, refused", client.post("/desk/glossary/", {"source_term": " "})
+    based_on = Article.objects.get(slug="enab-baladi-5a31ef0f").current_revision.pk
+    empty = {"based_on": based_on, "headline": "", "body": "<p> </p>"}
+    yield "edit, refused", client.post("/desk/enab-baladi-5a31ef0f/", empty)
+    in_review = Article.objects.get(status="in_review")
+    action = f"/desk/{in_review.slug}/review/request_changes/"
+    yield (
+        "review, refused",
+        client.post(action, {"seen_revision": in_review.current_revision.number}),
+    )
+
+
 def test_public_and_desk_pages_are_valid_html(client, demo, tmp_path):
     vnu = require(VNU, "The Nu HTML checker (npm vnu-jar)")
     files = {}
-    for number, url in enumerate(PUBLIC + DESK):
-        if url.startswith("/desk/"):
-            client.login(username="editor", password="newsroom-demo")
-        response = client.get(url)
-        assert response.status_code == 200, url
+    pages = [*PUBLIC, *DESK, *refused_forms(client)]
+    for number, url in enumerate(pages):
+        if isinstance(url, tuple):
+            url, response = url
+            assert b'aria-invalid="true"' in response.content, url
+        else:
+            if url.startswith("/desk/"):
+                client.login(username="editor", password="newsroom-demo")
+            response = client.get(url)
+            assert response.status_code == 200, url
+        assert dangling_references(response.content.decode()) == [], url
         path = tmp_path / f"page{number}.html"
         path.write_bytes(response.content)
         files[str(path)] = url

@@ -22,6 +22,7 @@
     editor.setAttribute("aria-multiline", "true");
     editor.setAttribute("aria-labelledby", "body-label");
     editor.setAttribute("aria-describedby", textarea.getAttribute("aria-describedby") || "");
+    if (textarea.hasAttribute("aria-invalid")) editor.setAttribute("aria-invalid", "true");
     editor.innerHTML = textarea.value;
 
     var toolbar = document.createElement("div");
@@ -242,4 +243,10 @@ document.addEventListener("htmx:afterSettle", function (event) {
     var textarea = document.querySelector("#" + target.id + " textarea[data-segment]");
     if (textarea) textarea.focus();
   }
+});
+
+// Forms that undo something for everyone (removing a glossary term) ask first.
+document.addEventListener("submit", function (event) {
+  var question = event.target.getAttribute("data-confirm");
+  if (question && !window.confirm(question)) event.preventDefault();
 });
