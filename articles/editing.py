@@ -225,7 +225,8 @@ def edits_outside_translation(article):
 
 def save_translation(article, *, author, replace_edits=False):
     """A new revision whose headline, standfirst and body are the segments' English (one body
-    paragraph per source paragraph), keeping the current revision's disclaimer, keywords and
+    paragraph per source paragraph; an untranslated one keeps the source text, which the
+    publishing checks refuse), keeping the current revision's disclaimer, keywords and
     Read Also links (and its standfirst when the source has none). Returns it, or None when
     the English has not changed. Refuses (EditedElsewhere) to replace text edited on the
     edit screen since, unless `replace_edits`."""
@@ -241,10 +242,10 @@ def save_translation(article, *, author, replace_edits=False):
     current = article.current_revision
     headline = english.get((SegmentKind.HEADLINE, 0), "")
     standfirst = english.get((SegmentKind.STANDFIRST, 0), current.standfirst)
-    body = [
-        text_to_block(s.translation)
+    body = [  # one paragraph per source paragraph, so Read Also links keep their places
+        text_to_block(s.translation or s.current_source)
         for s in segments
-        if s.kind == SegmentKind.PARAGRAPH and s.translation
+        if s.kind == SegmentKind.PARAGRAPH
     ]
     if (headline, standfirst, body) == (current.headline, current.standfirst, current.body):
         return None

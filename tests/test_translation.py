@@ -7,9 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles import translation, workflow
-from articles.arabic import normalize
+from articles.arabic import has_arabic, normalize
 from articles.editing import save_translation
 from articles.models import Article, GlossaryTerm, Segment
+from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db
 
@@ -322,3 +323,24 @@ def test_paragraphs_merged_in_a_reimport_keep_every_translation(import_seeds, wr
     assert paragraphs[0].translation == "English for paragraph 0 English for paragraph 1"
     assert paragraphs[0].source_text == f"{first[0]} {first[1]}"  # what was translated
     assert paragraphs[1].translation == "English for paragraph 2"
+
+
+def test_read_also_keeps_its_place_while_the_translation_is_saved_half_done(import_seeds, users):
+    import_seeds(SEEDS / "005_ar_sy24_deir_ezzor_fuel.txt")  # Read Also after paragraph 3
+    article = Article.objects.get()
+    headline, first, *rest = translation.segments_for(article)
+    for segment in [headline, first]:
+        translation.save_segment(segment, translation="English.", state="done",
+                                 user=users["translator"])  # fmt: skip
+    half = save_translation(article, author=users["translator"])
+    assert half.paragraph_texts[0] == "English."
+    assert half.paragraph_texts[1] == rest[0].source_text  # untranslated: still the source
+    assert half.read_also.get().after_paragraph == 3
+
+    for segment in rest:
+        translation.save_segment(segment, translation="More English.", state="done",
+                                 user=users["translator"])  # fmt: skip
+    article.refresh_from_db()
+    whole = save_translation(article, author=users["translator"])
+    assert whole.read_also.get().after_paragraph == 3
+    assert not any(has_arabic(text) for text in whole.paragraph_texts)
