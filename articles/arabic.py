@@ -66,34 +66,43 @@ def find_all(term, text):
     """[(start, end)] spans of `text` where `term` occurs as a whole word or words, ignoring the
     differences above. A term may carry Arabic prefixes (وال, ب, لل...) but not be part of a
     longer word: حلب is found in "وبحلب" and "الحلب" but not in "حلبة"."""
-    needle = normalize(term)
-    if not needle:
-        return []
-    haystack, origins = normalize_with_map(text)
-    spans = list(_whole_words(needle, haystack, PROCLITICS))
-    if needle.startswith(ARTICLE):  # للقدس is ل + القدس: the article's alef is not written
-        spans += _whole_words(needle[1:], haystack, {"ل", "ول", "فل"})
-    return [_original_span(start, end, text, origins) for start, end in sorted(spans)]
+    return NormalizedText(text).find(normalize(term))
 
 
-def _whole_words(needle, haystack, prefixes):
-    start = haystack.find(needle)
-    while start != -1:
-        end = start + len(needle)
-        word_start = start
-        while word_start and haystack[word_start - 1].isalnum():
-            word_start -= 1
-        ends_a_word = end == len(haystack) or not haystack[end].isalnum()
-        if ends_a_word and haystack[word_start:start] in prefixes:
-            yield start, end
-        start = haystack.find(needle, start + 1)
+class NormalizedText:
+    """A text normalised once, to look for many terms in (a glossary's worth)."""
 
+    def __init__(self, text):
+        self.text = text
+        self.normalized, self.origins = normalize_with_map(text)
 
-def _original_span(start, end, text, origins):
-    last = origins[end - 1] + 1
-    while last < len(text) and (text[last] in DIACRITICS or text[last] == TATWEEL):
-        last += 1  # the last letter's own marks belong to the match
-    return origins[start], last
+    def find(self, needle):
+        """Spans of the original text where the normalised `needle` occurs, as find_all."""
+        if not needle:
+            return []
+        spans = list(self._whole_words(needle, PROCLITICS))
+        if needle.startswith(ARTICLE):  # للقدس is ل + القدس: the article's alef is not written
+            spans += self._whole_words(needle[1:], {"ل", "ول", "فل"})
+        return [self._original_span(start, end) for start, end in sorted(spans)]
+
+    def _whole_words(self, needle, prefixes):
+        haystack = self.normalized
+        start = haystack.find(needle)
+        while start != -1:
+            end = start + len(needle)
+            word_start = start
+            while word_start and haystack[word_start - 1].isalnum():
+                word_start -= 1
+            ends_a_word = end == len(haystack) or not haystack[end].isalnum()
+            if ends_a_word and haystack[word_start:start] in prefixes:
+                yield start, end
+            start = haystack.find(needle, start + 1)
+
+    def _original_span(self, start, end):
+        text, last = self.text, self.origins[end - 1] + 1
+        while last < len(text) and (text[last] in DIACRITICS or text[last] == TATWEEL):
+            last += 1  # the last letter's own marks belong to the match
+        return self.origins[start], last
 
 
 def is_arabic_script(char):

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from django.db import transaction
 from django.db.models import Count
 
-from .arabic import find_all, has_arabic, normalize
+from .arabic import NormalizedText, has_arabic, normalize
 from .models import (
     GlossaryTerm,
     MemoryFingerprint,
@@ -216,15 +216,18 @@ def _absorb(segment, parts):
 
 
 def glossary():
-    return list(GlossaryTerm.objects.all())
+    """Every term, longest first: where terms overlap, the longest is the match."""
+    terms = GlossaryTerm.objects.all()
+    return sorted(terms, key=lambda term: len(term.normalized), reverse=True)
 
 
 def glossary_matches(text, terms):
-    """[(start, end, term)] for each glossary term in `text`, in order. Where terms overlap the
-    longest wins: in "لواء القدس" the militia's name, not the city's."""
-    spans = []
-    for term in sorted(terms, key=lambda term: len(normalize(term.source_term)), reverse=True):
-        for start, end in find_all(term.source_term, text):
+    """[(start, end, term)] for each glossary term in `text`, in order. `terms` come longest
+    first (as glossary() gives them): where terms overlap, the first wins, so that in
+    "لواء القدس" it is the militia's name, not the city's."""
+    source, spans = NormalizedText(text), []
+    for term in terms:
+        for start, end in source.find(term.normalized):
             if not any(start < e and s < end for s, e, _ in spans):
                 spans.append((start, end, term))
     return sorted(spans, key=lambda span: span[0])
@@ -244,8 +247,8 @@ def highlighted(text, terms):
 
 
 def terms_in(text, terms):
-    found = {term.pk for _, _, term in glossary_matches(text, terms)}
-    return [term for term in terms if term.pk in found]
+    """The glossary terms found in `text`, in the order they first appear there."""
+    return list({term.pk: term for _, _, term in glossary_matches(text, terms)}.values())
 
 
 def inconsistencies(segments, terms):
