@@ -69,7 +69,7 @@ def test_translator_translates_segment_by_segment_and_submits(
     suggestion.get_by_role("button", name="Use this translation").click()
     last = page.locator(".segment").last
     expect(last.locator("textarea")).to_have_value(REMEMBERED)
-    last.get_by_label("State").select_option("done")
+    last.get_by_label("Mark as").select_option("done")
     expect(page.locator("#translation-progress")).to_contain_text("6 of 6")
     page.evaluate("window.scrollTo(0, 0)")
     screenshot("translated")
