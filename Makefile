@@ -29,7 +29,7 @@ run: $(INSTALLED)
 	@echo "  The public site is at http://$(HOST):$(PORT)/ and the editorial desk at http://$(HOST):$(PORT)/desk/"
 	@echo "  Sign in as admin, editor, translator or reviewer; every demo password is 'newsroom-demo'."
 	@echo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	NEWSROOM_SITE_URL=$${NEWSROOM_SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # axe-core and the Nu HTML checker, which the tests run (see package.json).
 CHECKERS := node_modules/.installed

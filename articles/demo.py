@@ -10,6 +10,7 @@ from .workflow import publishing_checks
 # Keywords the demo editor adds where the source story carried none.
 DEMO_KEYWORDS = {
     "desert-on-fire-pro-regime-fighters-killed-by-unknown-assailants": ["ISIS", "Syrian Badia"],
+    "rents-in-aleppo-double-within-a-year-as-returnees-compete-for-housing": ["Aleppo", "Housing"],
 }
 # The newsroom's glossary: names the site always renders the same way.
 DEMO_GLOSSARY = [

@@ -235,7 +235,7 @@ def save_translation(article, *, author, replace_edits=False):
         raise EditedElsewhere(
             f"{edited.author_name} edited the English on the edit screen in revision "
             f"{edited.number}; saving from the segments would replace that text. Carry on "
-            "on the edit screen, or save again choosing to replace it."
+            "on the edit screen (or ask an editor to), or save again choosing to replace it."
         )
     segments = segments_for(article)
     english = {(s.kind, s.position): s.translation for s in segments}

@@ -285,6 +285,27 @@ def test_saving_from_segments_does_not_silently_replace_the_editors_work(arabic_
     assert replaced.standfirst == "A standfirst the editor wrote."  # the source has none
 
 
+@pytest.mark.parametrize(
+    ("role", "advice"),
+    [("translator", "ask an editor to carry on on the edit screen"), ("editor", "edit screen</a>")],
+)
+def test_the_warning_about_edits_elsewhere_suits_who_reads_it(
+    client, arabic_article, users, role, advice
+):
+    from articles.editing import save_revision
+
+    first = save_translation(arabic_article, author=users["translator"])
+    arabic_article.refresh_from_db()
+    save_revision(
+        arabic_article, author=users["editor"], based_on=first, headline="Polished",
+        standfirst="", body=["<p>Polished.</p>"], disclaimer=None, keywords=[],
+        outlet=arabic_article.outlet, assignee=None,
+    )  # fmt: skip
+    client.force_login(users[role])
+    page = client.get(reverse("desk:translate", args=[arabic_article.slug])).content.decode()
+    assert advice in page
+
+
 def test_a_reimport_keeps_segment_ids_so_an_open_screen_goes_on_saving(
     import_seeds, write_seed, users
 ):
