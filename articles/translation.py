@@ -212,6 +212,36 @@ def _absorb(segment, parts):
         segment.state = SegmentState.DRAFT
 
 
+# --- Source and English side by side, as the reviewer sees them ------------------------------
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    label: str  # "Headline", "Paragraph 3"
+    source: str  # the source story's text now ("" for a paragraph the English added)
+    english: str  # what the revision says there ("" while untranslated)
+    segment: Segment | None  # the translator's segment, for its state
+
+
+def side_by_side(story, revision, segments):
+    """Each unit of the source story beside what `revision` (the English under review, however
+    it was written) says at the same place: its headline, its standfirst, its paragraph of the
+    same number. A paragraph still carrying the source text counts as untranslated."""
+    by_unit = {(segment.kind, segment.position): segment for segment in segments}
+    paragraphs = revision.paragraph_texts
+    english = {SegmentKind.HEADLINE: revision.headline, SegmentKind.STANDFIRST: revision.standfirst}
+    rows = []
+    for kind, position, text in source_units(story):
+        if kind == SegmentKind.PARAGRAPH:
+            english[kind] = paragraphs[position] if position < len(paragraphs) else ""
+        label = f"Paragraph {position + 1}" if kind == SegmentKind.PARAGRAPH else kind.label
+        said = "" if english[kind] == text else english[kind]
+        rows.append(SideBySide(label, text, said, by_unit.get((kind, position))))
+    for number, text in enumerate(paragraphs[len(story.paragraphs) :], len(story.paragraphs) + 1):
+        rows.append(SideBySide(f"Paragraph {number}", "", text, None))
+    return rows
+
+
 # --- The glossary ------------------------------------------------------------------------------
 
 
@@ -251,16 +281,16 @@ def terms_in(text, terms):
     return list({term.pk: term for _, _, term in glossary_matches(text, terms)}.values())
 
 
-def inconsistencies(segments, terms):
-    """[(segment, term)] where a glossary term is in the source but its preferred rendering is
-    not in the translation."""
+def inconsistencies(rows, terms):
+    """[(row, term)] for the side_by_side() rows whose source has a glossary term but whose
+    English does not use its preferred rendering."""
     found = []
-    for segment in segments:
-        if not segment.translation:
+    for row in rows:
+        if not row.english:
             continue
-        for term in terms_in(segment.source_text, terms):
-            if normalize(term.rendering) not in normalize(segment.translation):
-                found.append((segment, term))
+        for term in terms_in(row.source, terms):
+            if normalize(term.rendering) not in normalize(row.english):
+                found.append((row, term))
     return found
 
 

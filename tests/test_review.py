@@ -237,14 +237,16 @@ def test_approving_text_saved_after_the_page_was_opened_is_refused(
 
 def test_the_side_by_side_says_which_segments_are_unfinished_in_words(client, users, make_article):
     from articles import translation
+    from articles.editing import save_translation
 
     article = make_article("", language="ar", paragraphs=["قتل عنصران", "في درعا"],
                            outlet="Enab Baladi")  # fmt: skip
     headline, first, _untranslated = translation.segments_for(article)
     for segment, state in [(headline, "done"), (first, "draft")]:
-        translation.save_segment(segment, translation=f"English {segment.position}", state=state,
+        translation.save_segment(segment, translation=f"English {segment.kind}", state=state,
                                  user=users["translator"])  # fmt: skip
+    save_translation(article, author=users["translator"])
     client.force_login(users["reviewer"])
     page = client.get(review_url(article)).content.decode()
-    assert 'English 0 <span class="flag">draft</span>' in page
+    assert 'English paragraph <span class="flag">segment in draft</span>' in page
     assert '— <span class="flag">untranslated</span>' in page

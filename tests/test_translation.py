@@ -73,15 +73,53 @@ def test_where_terms_overlap_the_longer_one_wins(arabic_article, glossary, users
     assert [term.rendering for _, term in pieces if term] == ["Liwa al-Quds", "the Badia"]
     translation.save_segment(segments[1], translation="Two Liwa al-Quds fighters killed in the Badia.",
                              state="done", user=users["translator"])  # fmt: skip
-    assert translation.inconsistencies(segments, terms) == []
+    assert translation.inconsistencies(side_by_side(arabic_article, users), terms) == []
+
+
+def side_by_side(article, users):
+    """The review screen's rows once the translator has saved the segments as a revision."""
+    save_translation(article, author=users["translator"])
+    article.refresh_from_db()
+    segments = translation.segments_for(article)
+    return translation.side_by_side(article.source_story, article.current_revision, segments)
 
 
 def test_translations_that_miss_the_preferred_rendering_are_listed(arabic_article, glossary, users):
     segments = translation.segments_for(arabic_article)
     translation.save_segment(segments[1], translation="Two Quds Brigade fighters killed in the Badia.",
                              state="done", user=users["translator"])  # fmt: skip
-    problems = translation.inconsistencies(segments, glossary)
-    assert [(s.position, t.rendering) for s, t in problems] == [(0, "Liwa al-Quds")]
+    problems = translation.inconsistencies(side_by_side(arabic_article, users), glossary)
+    assert [(row.label, term.rendering) for row, term in problems] == [
+        ("Paragraph 1", "Liwa al-Quds")
+    ]  # fmt: skip
+
+
+def test_the_reviewer_compares_the_source_with_the_english_under_review_however_it_was_written(
+    client, arabic_article, glossary, users
+):
+    from articles.editing import save_revision
+
+    segments = translation.segments_for(arabic_article)
+    translation.save_segment(segments[1], translation="Two Quds Brigade fighters killed in the Badia.",
+                             state="done", user=users["translator"])  # fmt: skip
+    rows = side_by_side(arabic_article, users)
+    assert [(row.label, row.english) for row in rows] == [
+        ("Headline", ""),
+        ("Paragraph 1", "Two Quds Brigade fighters killed in the Badia."),
+        ("Paragraph 2", ""),  # still the source text: untranslated
+    ]
+    save_revision(  # an editor puts it right on the edit screen
+        arabic_article, author=users["editor"], based_on=arabic_article.current_revision,
+        headline="Attack in the Badia", standfirst="",
+        body=["<p>Two Liwa al-Quds fighters killed in the Badia.</p>", "<p>Sources said so.</p>"],
+        disclaimer=None, keywords=[], outlet=arabic_article.outlet, assignee=None,
+    )  # fmt: skip
+    client.force_login(users["reviewer"])
+    page = client.get(reverse("desk:review", args=[arabic_article.slug])).content.decode()
+    assert "do not use the preferred rendering" not in page
+    assert "Two Liwa al-Quds fighters killed in the Badia." in page
+    assert '<th scope="row">Paragraph 2</th>' in page
+    assert "English (revision 3)" in page
 
 
 def test_the_memory_offers_identical_and_nearly_identical_translations(
