@@ -2,8 +2,8 @@
 workflow to publication, so that `make run` opens on a public site with a true audit trail."""
 
 from .arabic import normalize
-from .editing import save_revision
-from .models import Article, ArticleStatus, Disclaimer, GlossaryTerm, Keyword, Language
+from .editing import disclaimer_for, save_revision
+from .models import Article, ArticleStatus, GlossaryTerm, Keyword, Language
 from .workflow import apply as take
 from .workflow import publishing_checks
 
@@ -67,9 +67,7 @@ def prepare(article, editor):
     keywords = list(revision.keywords.all()) or [
         Keyword.objects.named(name) for name in DEMO_KEYWORDS.get(article.slug, [])
     ]
-    disclaimer = revision.disclaimer
-    if disclaimer is None and article.outlet and article.outlet.requires_disclaimer:
-        disclaimer = Disclaimer.objects.get(is_standard=True)
+    disclaimer = disclaimer_for(article, revision)
     save_revision(
         article,
         author=editor,

@@ -17,6 +17,7 @@ from . import notifications
 from .models import (
     Article,
     AuditRecord,
+    Disclaimer,
     EditorPresence,
     ReadAlsoLink,
     Revision,
@@ -211,6 +212,14 @@ class EditedElsewhere(WorkflowError):
     """The English was changed on the edit screen since it last came from the segments."""
 
 
+def disclaimer_for(article, revision):
+    """The revision's disclaimer or, when the article's outlet needs one and none is attached,
+    the standard one (proposed on the edit screen, attached when the translation is saved)."""
+    if revision.disclaimer or not (article.outlet and article.outlet.requires_disclaimer):
+        return revision.disclaimer
+    return Disclaimer.objects.filter(is_standard=True).first()
+
+
 def edits_outside_translation(article):
     """The newest revision made on the edit screen since the English last came from the
     segments (None if there is none): saving from the segments would replace its text."""
@@ -226,8 +235,9 @@ def edits_outside_translation(article):
 def save_translation(article, *, author, replace_edits=False):
     """A new revision whose headline, standfirst and body are the segments' English (one body
     paragraph per source paragraph; an untranslated one keeps the source text, which the
-    publishing checks refuse), keeping the current revision's disclaimer, keywords and
-    Read Also links (and its standfirst when the source has none). Returns it, or None when
+    publishing checks refuse), keeping the current revision's disclaimer (or attaching the
+    one the outlet needs), keywords and Read Also links (and its standfirst when the source
+    has none). Returns it, or None when
     the English has not changed. Refuses (EditedElsewhere) to replace text edited on the
     edit screen since, unless `replace_edits`."""
     edited = edits_outside_translation(article)
@@ -256,7 +266,7 @@ def save_translation(article, *, author, replace_edits=False):
         headline=" ".join(headline.split()),
         standfirst=standfirst,
         body=body,
-        disclaimer=current.disclaimer,
+        disclaimer=disclaimer_for(article, current),
         keywords=list(current.keywords.all()),
         outlet=article.outlet,
         assignee=article.assignee,

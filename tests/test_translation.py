@@ -404,3 +404,11 @@ def test_read_also_keeps_its_place_while_the_translation_is_saved_half_done(impo
     whole = save_translation(article, author=users["translator"])
     assert whole.read_also.get().after_paragraph == 3
     assert not any(has_arabic(text) for text in whole.paragraph_texts)
+
+
+def test_saving_the_translation_attaches_the_disclaimer_the_outlet_needs(arabic_article, users):
+    assert arabic_article.outlet.requires_disclaimer
+    assert arabic_article.current_revision.disclaimer is None  # the Arabic report carried none
+    translate_all(arabic_article, users["translator"])
+    saved = save_translation(arabic_article, author=users["translator"])
+    assert saved.disclaimer.is_standard

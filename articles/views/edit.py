@@ -11,12 +11,13 @@ from articles.editing import (
     StaleEdit,
     autosave,
     discard_working_copy,
+    disclaimer_for,
     mark_present,
     others_present,
     save_revision,
 )
 from articles.forms import ArticleEditForm
-from articles.models import Article, Disclaimer, Keyword, WorkingCopy
+from articles.models import Article, Keyword, WorkingCopy
 from articles.read_also import suggestions
 from articles.sanitizer import block_text
 from articles.workflow import NOT_EDITABLE, WorkflowError
@@ -28,16 +29,13 @@ def initial_for(article):
     """The edit form's starting values: the current revision, and the outlet's disclaimer
     proposed when the outlet needs one and none is attached."""
     revision = article.current_revision
-    disclaimer = revision.disclaimer
-    if disclaimer is None and article.outlet and article.outlet.requires_disclaimer:
-        disclaimer = Disclaimer.objects.filter(is_standard=True).first()
     return {
         "based_on": revision.pk,
         "headline": revision.headline,
         "standfirst": revision.standfirst,
         "body": "\n".join(revision.body),
         "keywords": ", ".join(k.name for k in revision.keywords.all()),
-        "disclaimer": disclaimer,
+        "disclaimer": disclaimer_for(article, revision),
         "outlet": article.outlet,
         "assignee": article.assignee,
     }
