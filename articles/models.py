@@ -9,6 +9,8 @@ it has been published, at the revision readers see. A later draft therefore
 never changes the public page until it is published itself.
 """
 
+import re
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.exceptions import ValidationError
@@ -256,6 +258,32 @@ class ArticleQuerySet(models.QuerySet):
 
 # Words the desk's own pages use where an article's slug would go (/desk/glossary/).
 RESERVED_SLUGS = frozenset({"glossary"})
+# The address an article gets when its source headline gives none (an Arabic report): the
+# outlet and a hash, "enab-baladi-5a31ef0f", until its English headline gives it one.
+PROVISIONAL_SLUG = re.compile(r"-[0-9a-f]{8}(-[0-9]+)?$")
+
+
+def readable_slug(headline):
+    return slugify(headline)[:100].strip("-")
+
+
+def free_slugs(bases):
+    """A free slug for each base, in order: the base itself, else base-2, base-3…"""
+    taken = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True))
+    taken |= RESERVED_SLUGS
+    slugs = []
+    for base in bases:
+        slug, n = base, 1
+        if slug in taken:
+            taken |= set(
+                Article.objects.filter(slug__startswith=f"{base}-").values_list("slug", flat=True)
+            )
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
 
 
 def validate_not_reserved(slug):
@@ -332,6 +360,14 @@ class Article(models.Model):
         if self.current_revision and self.current_revision.headline:
             return self.current_revision.headline
         return self.source_story.headline
+
+    @property
+    def has_provisional_slug(self):
+        """Whether the address is still the one made up at import for want of a readable
+        headline; the first publication replaces it from the English headline."""
+        return not readable_slug(self.source_story.headline) and bool(
+            PROVISIONAL_SLUG.search(self.slug)
+        )
 
     @property
     def needs_translation(self):

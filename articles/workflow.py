@@ -27,6 +27,8 @@ from .models import (
     ArticleStatus,
     AuditRecord,
     Correction,
+    free_slugs,
+    readable_slug,
 )
 from .read_also import match_links_waiting_for
 
@@ -332,11 +334,16 @@ def apply(
                 f"page (you saw revision {seen_revision}). Look at it before you "
                 f"{transition.label.lower()}."
             )
-        from_status = locked.status
+        from_status, slug = locked.status, locked.slug
         _carry_out(locked, transition, now=now, comment=comment, when=when,
                    withdrawal_notice=withdrawal_notice)  # fmt: skip
         locked.status = transition.target
         locked.save()
+        audit_comment = _audit_comment(transition, comment, when)
+        if locked.slug != slug:
+            audit_comment = (
+                f"{audit_comment} Its address is now {locked.get_absolute_url()}".strip()
+            )
         record = AuditRecord.objects.create(
             actor=actor,
             action=transition.done,
@@ -344,7 +351,7 @@ def apply(
             revision=locked.current_revision,
             from_status=from_status,
             to_status=locked.status,
-            comment=_audit_comment(transition, comment, when),
+            comment=audit_comment,
         )
         if transition.notify and notify:
             transaction.on_commit(lambda: notifications.send(record, transition.notify))
@@ -354,6 +361,9 @@ def apply(
 
 def _carry_out(article, transition, *, now, comment, when, withdrawal_notice):
     if transition.checked and transition.target == S.PUBLISHED:  # a publication
+        if article.published_at is None and article.has_provisional_slug:
+            readable = readable_slug(article.current_revision.headline)
+            article.slug = free_slugs([readable])[0] if readable else article.slug
         article.published_revision = article.current_revision
         article.published_at = article.published_at or now
         article.last_published_at = now

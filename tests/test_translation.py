@@ -9,7 +9,7 @@ from django.urls import reverse
 from articles import translation, workflow
 from articles.arabic import has_arabic, normalize
 from articles.editing import save_translation
-from articles.models import Article, GlossaryTerm, Segment
+from articles.models import Article, GlossaryTerm, Keyword, Segment
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db
@@ -412,3 +412,32 @@ def test_saving_the_translation_attaches_the_disclaimer_the_outlet_needs(arabic_
     translate_all(arabic_article, users["translator"])
     saved = save_translation(arabic_article, author=users["translator"])
     assert saved.disclaimer.is_standard
+
+
+def test_a_translated_story_gets_its_address_from_the_english_headline_when_first_published(
+    arabic_article, users
+):
+    from articles.editing import save_revision
+
+    provisional = arabic_article.slug = "enab-baladi-5a31ef0f"  # as the importer names it
+    arabic_article.save()
+    translate_all(arabic_article, users["translator"])
+    translated = save_translation(arabic_article, author=users["translator"])
+    arabic_article.refresh_from_db()
+    save_revision(
+        arabic_article, author=users["editor"], based_on=translated,
+        headline="Two Liwa al-Quds Fighters Killed in the Badia", standfirst="",
+        body=translated.body, disclaimer=translated.disclaimer,
+        keywords=[Keyword.objects.named("Badia")], outlet=arabic_article.outlet, assignee=None,
+    )  # fmt: skip
+    for action, actor in [("submit", "editor"), ("approve", "reviewer"), ("publish", "reviewer")]:
+        workflow.apply(arabic_article, action, actor=users[actor])
+    slug = "two-liwa-al-quds-fighters-killed-in-the-badia"
+    assert arabic_article.slug == slug
+    record = arabic_article.audit_records.get(action="published")
+    assert record.comment == f"Its address is now /news/{slug}/"
+    assert not Article.objects.filter(slug=provisional).exists()
+
+    workflow.apply(arabic_article, "start_correction", actor=users["editor"])
+    workflow.apply(arabic_article, "discard_correction", actor=users["editor"])
+    assert arabic_article.slug == slug  # published: the address never changes again

@@ -15,11 +15,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import Q
-from django.utils.text import slugify
 
 from articles import notifications
 from articles.models import (
-    RESERVED_SLUGS,
     Article,
     ArticleStatus,
     AuditRecord,
@@ -29,6 +27,8 @@ from articles.models import (
     ReadAlsoLink,
     Revision,
     SourceStory,
+    free_slugs,
+    readable_slug,
 )
 from articles.read_also import articles_by_headline_key, match_links_waiting_for
 from articles.sanitizer import text_to_block
@@ -179,9 +179,9 @@ class SeedImporter:
 
     def _create(self, seeds):
         sources = SourceStory.objects.bulk_create([self._source_story(seed) for seed in seeds])
-        slugs = unique_slugs(
+        slugs = free_slugs(
             [
-                slugify(seed.story.headline)[:100].strip("-")
+                readable_slug(seed.story.headline)
                 or f"{source.outlet.slug if source.outlet else 'story'}-{seed.digest[:8]}"
                 for seed, source in zip(seeds, sources, strict=True)
             ]
@@ -333,25 +333,6 @@ class SeedImporter:
         if name not in self.keywords:
             self.keywords[name] = Keyword.objects.named(name)
         return self.keywords[name]
-
-
-def unique_slugs(bases):
-    """A free slug for each base, in order: the base itself, else base-2, base-3…"""
-    taken = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True))
-    taken |= RESERVED_SLUGS
-    slugs = []
-    for base in bases:
-        slug, n = base, 1
-        if slug in taken:
-            taken |= set(
-                Article.objects.filter(slug__startswith=f"{base}-").values_list("slug", flat=True)
-            )
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
 
 
 def describe(article, seed):
