@@ -443,6 +443,14 @@ def _return_to_approved(article, reason):
     transaction.on_commit(lambda: notifications.send(record, "reviewers"))
 
 
+def change_request(article):
+    """The audit record of the changes a reviewer asked for, while the article awaits them."""
+    if article.status != S.CHANGES_REQUESTED:
+        return None
+    requested = article.audit_records.filter(action=TRANSITIONS["request_changes"].done)
+    return requested.select_related("actor").order_by("-at", "-pk").first()
+
+
 # --- What an edit does to the article's state --------------------------------------------------
 
 NOT_EDITABLE = {

@@ -120,3 +120,15 @@ def test_a_headline_typed_over_two_lines_is_saved_as_one(client, users, example)
     )
     example.refresh_from_db()
     assert example.current_revision.headline == "Desert on Fire: Fighters Killed"
+
+
+def test_the_editor_sees_the_changes_the_reviewer_asked_for(client, users, ready_article):
+    from articles import workflow
+
+    article = ready_article("in_review")
+    workflow.apply(article, "request_changes", actor=users["reviewer"],
+                   comment="Name the source in the standfirst.")  # fmt: skip
+    client.force_login(users["editor"])
+    page = client.get(reverse("desk:edit", args=[article.slug])).content.decode()
+    assert "<strong>Changes requested</strong> by reviewer" in page
+    assert "<blockquote>Name the source in the standfirst.</blockquote>" in page

@@ -20,7 +20,7 @@ from articles.forms import ArticleEditForm
 from articles.models import Article, Keyword, WorkingCopy
 from articles.read_also import suggestions
 from articles.sanitizer import block_text
-from articles.workflow import NOT_EDITABLE, WorkflowError
+from articles.workflow import NOT_EDITABLE, WorkflowError, change_request
 
 from .access import article_for
 
@@ -102,6 +102,7 @@ def edit(request, slug):
         "keyword_choices": Keyword.objects.values_list("name", flat=True),
         "others": others_present(article, request.user),
         "not_editable": NOT_EDITABLE.get(article.status, ""),
+        "change_request": change_request(article),
     }
     return render(request, "desk/edit.html", context, status=409 if conflict else 200)
 
