@@ -212,6 +212,21 @@ def _absorb(segment, parts):
         segment.state = SegmentState.DRAFT
 
 
+def read_also_places(segments, revision):
+    """{segment id: [Read Also headline]}: each of the revision's links under the segment it
+    follows (its paragraph; the headline or standfirst for a link before the first one)."""
+    paragraphs = [s for s in segments if s.kind == SegmentKind.PARAGRAPH]
+    opening = [s for s in segments if s.kind != SegmentKind.PARAGRAPH]
+    places = {}
+    for target, headline, after in revision.read_also_rows():
+        segment = paragraphs[min(after, len(paragraphs)) - 1] if after and paragraphs else None
+        segment = segment or (opening[-1] if opening else None)
+        if segment is not None:
+            shown = target.headline if target is not None else headline
+            places.setdefault(segment.pk, []).append(shown)
+    return places
+
+
 # --- Source and English side by side, as the reviewer sees them ------------------------------
 
 

@@ -441,3 +441,14 @@ def test_a_translated_story_gets_its_address_from_the_english_headline_when_firs
     workflow.apply(arabic_article, "start_correction", actor=users["editor"])
     workflow.apply(arabic_article, "discard_correction", actor=users["editor"])
     assert arabic_article.slug == slug  # published: the address never changes again
+
+
+def test_the_translation_screen_shows_where_each_read_also_link_goes(client, import_seeds, users):
+    import_seeds(SEEDS / "005_ar_sy24_deir_ezzor_fuel.txt")  # Read Also after paragraph 3
+    article = Article.objects.get()
+    client.force_login(users["translator"])
+    page = client.get(reverse("desk:translate", args=[article.slug])).content.decode()
+    marker = "<strong>Read Also</strong> here: “<bdi>Bread Prices Rise Again in Idlib"
+    assert marker in page
+    before = page.split(marker)[0]
+    assert before.count('class="segment-label">Paragraph') == 3

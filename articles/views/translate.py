@@ -16,9 +16,11 @@ def screen_context(article):
     segments = translation.segments_for(article)
     edited_elsewhere = edits_outside_translation(article)
     terms = translation.glossary()
+    read_also = translation.read_also_places(segments, article.current_revision)
     for segment in segments:
         segment.pieces = translation.highlighted(segment.current_source, terms)
         segment.terms = translation.terms_in(segment.current_source, terms)
+        segment.read_also = read_also.get(segment.pk, [])
     return {
         "article": article,
         "story": article.source_story,
