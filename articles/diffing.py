@@ -21,11 +21,19 @@ class FieldDiff:
         return any(kind != "same" for kind, _ in self.pieces)
 
 
+# Below this share of words in common, two texts are a rewrite (a paragraph translated, say):
+# shown as one block removed and one added, not as words interleaved.
+REWRITE = 0.4
+
+
 def word_diff(old, new):
     """[(kind, text)] turning `old` into `new`, word by word."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if a and b and matcher.ratio() < REWRITE:
+        return [("removed", old), ("added", new)]
     pieces = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             pieces.append(("same", "".join(a[i1:i2])))
             continue
@@ -33,6 +41,25 @@ def word_diff(old, new):
             pieces.append(("removed", "".join(a[i1:i2])))
         if j2 > j1:
             pieces.append(("added", "".join(b[j1:j2])))
+    return pieces
+
+
+def paragraphs_diff(old, new):
+    """[(kind, text)] turning the paragraphs `old` into `new`: paragraphs matched first, then
+    the words of each changed paragraph, so one rewritten paragraph stays one block."""
+    pieces = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            changes = [[("same", text)] for text in old[i1:i2]]
+        else:
+            pairs = zip(old[i1:i2], new[j1:j2], strict=False)
+            changes = [word_diff(before, after) for before, after in pairs]
+            changes += [[("removed", text)] for text in old[i1 + (j2 - j1) : i2]]
+            changes += [[("added", text)] for text in new[j1 + (i2 - i1) : j2]]
+        for change in changes:
+            pieces += [("same", "\n\n")] if pieces else []
+            pieces += change
     return pieces
 
 
@@ -54,8 +81,14 @@ def revision_parts(revision):
 def compare_revisions(old, new):
     """One FieldDiff per part of the revisions, in reading order."""
     return [
-        FieldDiff(label, word_diff(old_text, new_text))
+        FieldDiff(label, _diff(label, old_text, new_text))
         for (label, old_text), (_, new_text) in zip(
             revision_parts(old), revision_parts(new), strict=True
         )
     ]
+
+
+def _diff(label, old, new):
+    if label == "Body":
+        return paragraphs_diff(old.split("\n\n") if old else [], new.split("\n\n") if new else [])
+    return word_diff(old, new)

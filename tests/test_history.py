@@ -46,7 +46,7 @@ def test_diff_against_the_previous_revision(client, users, edited):
     assert diff["Read Also"].changed
     page = response.content.decode()
     assert "Shorter opening" in page
-    assert "<del>Not verified (standard)</del>" in page
+    assert '<del dir="auto">Not verified (standard)</del>' in page
 
 
 def test_restore_makes_a_new_revision(client, users, edited):
@@ -91,3 +91,28 @@ def test_draft_against_published_is_one_click_from_desk_and_edit_screen(client, 
     assert link in client.get(reverse("desk:edit", args=[edited.slug])).content.decode()
     response = client.get(link)
     assert (response.context["older"].number, response.context["newer"].number) == (1, 2)
+
+
+def test_a_paragraph_rewritten_in_another_language_shows_as_one_block_out_and_one_in():
+    from articles.diffing import paragraphs_diff
+
+    kept = "Regime forces raided the town on Sunday."
+    old = [kept, "وأضاف أن عناصر الحاجز أغلقوا الطريق", "Gone entirely."]
+    new = [kept, "He added that checkpoint personnel closed the road.", "A new closing line."]
+    assert paragraphs_diff(old, new) == [
+        ("same", kept),
+        ("same", "\n\n"),
+        ("removed", "وأضاف أن عناصر الحاجز أغلقوا الطريق"),
+        ("added", "He added that checkpoint personnel closed the road."),
+        ("same", "\n\n"),
+        ("removed", "Gone entirely."),
+        ("added", "A new closing line."),
+    ]
+
+
+def test_a_small_change_in_a_paragraph_is_shown_word_by_word():
+    from articles.diffing import paragraphs_diff
+
+    pieces = paragraphs_diff(["Fighters were killed in Deraa."], ["Fighters were killed in Daraa."])
+    assert pieces == [("same", "Fighters were killed in "), ("removed", "Deraa"),
+                      ("added", "Daraa"), ("same", ".")]  # fmt: skip
