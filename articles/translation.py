@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from .arabic import NormalizedText, has_arabic, normalize
+from .diffing import word_diff
 from .models import (
     GlossaryTerm,
     MemoryFingerprint,
@@ -330,6 +331,7 @@ class Suggestion:
     translation: str
     percent: int
     segment: Segment  # where it came from
+    differences: list  # how its source differs from this one: word_diff() pieces, or []
 
 
 # The memory finds candidates by fingerprint: the FINGERPRINTS smallest hashes of the
@@ -380,6 +382,7 @@ def memory_suggestions(segment):
         .select_related("article__current_revision", "article__source_story")
         .only(
             "translation",
+            "source_text",
             "source_normalized",
             "kind",
             "position",
@@ -398,6 +401,9 @@ def memory_suggestions(segment):
         percent = round(matcher.ratio() * 100)
         if percent >= MEMORY_THRESHOLD:
             seen.add(candidate.translation)
-            suggestions.append(Suggestion(candidate.translation, percent, candidate))
+            differences = []
+            if candidate.source_normalized != wanted:  # what the translator must check
+                differences = word_diff(candidate.source_text, segment.source_text)
+            suggestions.append(Suggestion(candidate.translation, percent, candidate, differences))
     suggestions.sort(key=lambda s: -s.percent)
     return suggestions[:MEMORY_LIMIT]

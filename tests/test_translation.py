@@ -138,6 +138,26 @@ def test_the_memory_offers_identical_and_nearly_identical_translations(
     assert translation.memory_suggestions(translation.segments_for(arabic_article)[1]) == []
 
 
+def test_a_near_match_shows_how_its_source_differs(client, make_article, users):
+    remembered = "وقالت مصادر محلية إن الهجوم على الحاجز العسكري وقع صباح يوم الأحد الماضي."
+    now = "وقالت مصادر محلية إن الهجوم على الحاجز العسكري وقع صباح يوم الاثنين الماضي."
+    earlier = make_article("خبر", language="ar", outlet="Enab Baladi", paragraphs=[remembered])
+    translation.save_segment(translation.segments_for(earlier)[1], state="done",
+                             translation="Local sources said the attack came on Sunday morning.",
+                             user=users["translator"])  # fmt: skip
+    article = make_article("خبر جديد", language="ar", outlet="Enab Baladi", paragraphs=[now])
+    wanted = translation.segments_for(article)[1]
+    [suggestion] = translation.memory_suggestions(wanted)
+    assert suggestion.percent < 100
+    changed = [(kind, text) for kind, text in suggestion.differences if kind != "same"]
+    assert changed == [("removed", "الأحد"), ("added", "الاثنين")]
+
+    client.force_login(users["translator"])
+    page = client.get(reverse("desk:memory", args=[article.slug, wanted.pk])).content.decode()
+    assert '<del title="Only in the remembered source">الأحد</del>' in page
+    assert '<ins title="Only in this segment\'s source">الاثنين</ins>' in page
+
+
 def test_drafts_are_not_offered_by_the_memory(make_article, arabic_article, users):
     earlier = make_article("خبر", language="ar", outlet="Enab Baladi", paragraphs=ARABIC)
     translation.save_segment(translation.segments_for(earlier)[2], translation="Unchecked.",

@@ -80,8 +80,9 @@ def save_segment(request, slug, pk):
 @login_required
 def memory(request, slug, pk):
     """The translation memory's offers for one segment."""
-    _, segment, _ = segment_for(request, slug, pk)
-    context = {"segment": segment, "suggestions": translation.memory_suggestions(segment)}
+    article, segment, _ = segment_for(request, slug, pk)
+    suggestions = translation.memory_suggestions(segment)
+    context = {"segment": segment, "suggestions": suggestions, "story": article.source_story}
     return render(request, "desk/translate.html#memory", context)
 
 
