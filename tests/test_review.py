@@ -250,3 +250,12 @@ def test_the_side_by_side_says_which_segments_are_unfinished_in_words(client, us
     page = client.get(review_url(article)).content.decode()
     assert 'English paragraph <span class="flag">segment in draft</span>' in page
     assert '— <span class="flag">untranslated</span>' in page
+
+
+def test_after_unpublishing_the_message_names_what_readers_saw(client, users, ready_article):
+    article = ready_article("correcting", "What readers saw")
+    Revision.objects.filter(pk=article.current_revision.pk).update(headline="Unsaved idea")
+    client.force_login(users["reviewer"])
+    response = client.post(action_url(article, "unpublish"),
+                           {"comment": "Legal complaint.", "seen_revision": 2}, follow=True)  # fmt: skip
+    assert "“What readers saw”: unpublished." in response.content.decode()
