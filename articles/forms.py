@@ -65,13 +65,23 @@ class DeskFilterForm(forms.Form):
         return articles
 
 
+EMPTY_BODY = "The body is empty: write at least one paragraph."
+
+
 class ArticleEditForm(forms.Form):
     """One save of the edit screen. The body arrives as HTML and leaves as cleaned blocks."""
 
     based_on = forms.IntegerField(widget=forms.HiddenInput)
-    headline = forms.CharField(max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    headline = forms.CharField(
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "The headline is empty: give the article a headline."},
+    )
     standfirst = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 14}))
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 14}),
+        error_messages={"required": EMPTY_BODY},
+    )
     keywords = forms.CharField(
         required=False,
         max_length=1000,
@@ -124,7 +134,7 @@ class ArticleEditForm(forms.Form):
     def clean_body(self):
         blocks = clean_body(self.cleaned_data["body"])
         if not blocks:
-            raise forms.ValidationError("The body is empty: write at least one paragraph.")
+            raise forms.ValidationError(EMPTY_BODY)
         return blocks
 
     def clean_keywords(self):

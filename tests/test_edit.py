@@ -74,6 +74,20 @@ def test_the_outlets_disclaimer_is_proposed(client, users, make_article):
     assert "Proposed: SY-24’s stories need it." in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"body": ""}, "The body is empty: write at least one paragraph."),
+        ({"headline": " "}, "The headline is empty: give the article a headline."),
+    ],
+)
+def test_an_empty_headline_or_body_is_refused_in_words(client, users, example, changes, message):
+    client.force_login(users["editor"])
+    response = client.post(reverse("desk:edit", args=[example.slug]), form_data(example, **changes))
+    assert message in response.content.decode()
+    assert example.revisions.count() == 1
+
+
 def test_empty_body_is_refused_and_nothing_changes(client, users, example):
     client.force_login(users["editor"])
     response = client.post(
