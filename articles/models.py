@@ -453,7 +453,10 @@ class Revision(models.Model):
 
     @property
     def author_name(self):
-        return self.author.get_username() if self.author else "importer"
+        """As people are named across the desk: their full name, else their username."""
+        if self.author is None:
+            return "importer"
+        return self.author.get_full_name() or self.author.get_username()
 
 
 class ReadAlsoLink(models.Model):

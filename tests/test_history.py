@@ -116,3 +116,11 @@ def test_a_small_change_in_a_paragraph_is_shown_word_by_word():
     pieces = paragraphs_diff(["Fighters were killed in Deraa."], ["Fighters were killed in Daraa."])
     assert pieces == [("same", "Fighters were killed in "), ("removed", "Deraa"),
                       ("added", "Daraa"), ("same", ".")]  # fmt: skip
+
+
+def test_revisions_name_their_author_as_the_rest_of_the_desk_does(client, users, edited):
+    users["editor"].first_name, users["editor"].last_name = "Eyad", "Khoury"
+    users["editor"].save()
+    client.force_login(users["translator"])
+    page = client.get(reverse("desk:history", args=[edited.slug])).content.decode()
+    assert "<td>Eyad Khoury</td>" in page
