@@ -259,3 +259,10 @@ def test_after_unpublishing_the_message_names_what_readers_saw(client, users, re
     response = client.post(action_url(article, "unpublish"),
                            {"comment": "Legal complaint.", "seen_revision": 2}, follow=True)  # fmt: skip
     assert "“What readers saw”: unpublished." in response.content.decode()
+
+
+def test_a_live_article_links_to_its_public_page(client, users, ready_article):
+    article = ready_article("published")
+    client.force_login(users["reviewer"])
+    page = client.get(review_url(article)).content.decode()
+    assert f'<a href="/news/{article.slug}/">On the site</a>' in page
