@@ -388,6 +388,24 @@ def test_the_desk_counts_stale_segments_as_not_done(client, users, arabic_articl
     assert "Translated 2/3, 1 stale" in client.get(reverse("desk:desk")).content.decode()
 
 
+A, B, C = "قتل عنصران في درعا.", "وأصيب ثلاثة آخرون بجروح.", "ولم يصدر أي تعليق رسمي."
+
+
+@pytest.mark.parametrize(
+    ("new", "origins"),
+    [
+        ([A, B, C], [[0], [1], [2]]),
+        ([f"{A} {B}", C], [[0, 1], [2]]),  # merged
+        ([f"{A} {B}", "ولم يصدر أي تعليق رسمي حتى الآن."], [[0, 1], [2]]),  # merged, then edited
+        ([A, "وأصيب ثلاثة آخرون بجروح خطيرة."], [[0], [1]]),  # the last deleted, one edited
+        ([A, "نص مختلف تماما عن كل ما سبق.", C], [[0], [1], [2]]),  # rewritten in place
+        (["فقرة جديدة.", A, B, C], [[], [0], [1], [2]]),  # one added
+    ],
+)
+def test_a_reimported_paragraph_is_traced_to_the_old_ones_it_came_from(new, origins):
+    assert translation.paragraph_origins([A, B, C], new) == origins
+
+
 def test_paragraphs_merged_in_a_reimport_keep_every_translation(import_seeds, write_seed, users):
     header = "المصدر: عنب بلدي\n\nهجوم في درعا\n\n"
     first = ["الفقرة الأولى عن الهجوم.", "الفقرة الثانية عن الضحايا.", "الفقرة الثالثة."]
@@ -403,6 +421,22 @@ def test_paragraphs_merged_in_a_reimport_keep_every_translation(import_seeds, wr
     assert paragraphs[0].translation == "English for paragraph 0 English for paragraph 1"
     assert paragraphs[0].source_text == f"{first[0]} {first[1]}"  # what was translated
     assert paragraphs[1].translation == "English for paragraph 2"
+
+
+def test_a_merged_paragraph_with_a_draft_in_it_is_a_draft(import_seeds, write_seed, users):
+    header = "المصدر: عنب بلدي\n\nهجوم في درعا\n\n"
+    import_seeds(write_seed("drafts.txt", header + "\n\n".join([A, B, C])))
+    article = Article.objects.get(source_story__file_name="drafts.txt")
+    translate_all(article, users["translator"])
+    draft = translation.segments_for(article)[2]  # paragraph 2 (B)
+    translation.save_segment(draft, translation="Three wounded?", state="draft",
+                             user=users["translator"])  # fmt: skip
+
+    import_seeds(write_seed("drafts.txt", header + "\n\n".join([f"{A} {B}", C])))
+    article.refresh_from_db()
+    merged = translation.segments_for(article)[1]
+    assert (merged.translation, merged.stale) == ("English for paragraph 0 Three wounded?", False)
+    assert merged.state == "draft"  # not done: part of it was never checked
 
 
 def test_read_also_keeps_its_place_while_the_translation_is_saved_half_done(import_seeds, users):
