@@ -29,11 +29,10 @@ REWRITE = 0.4
 def word_diff(old, new):
     """[(kind, text)] turning `old` into `new`, word by word."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if a and b and matcher.ratio() < REWRITE:
+    if _words_in_common(a, b) < REWRITE:
         return [("removed", old), ("added", new)]
     pieces = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             pieces.append(("same", "".join(a[i1:i2])))
             continue
@@ -42,6 +41,16 @@ def word_diff(old, new):
         if j2 > j1:
             pieces.append(("added", "".join(b[j1:j2])))
     return pieces
+
+
+def _words_in_common(a, b):
+    """The similarity of two token lists by their words alone: spaces and punctuation, which
+    any two texts share, do not count. 1 when either side is empty (nothing to compare)."""
+    words_a = [token for token in a if token[0].isalnum()]
+    words_b = [token for token in b if token[0].isalnum()]
+    if not words_a or not words_b:
+        return 1
+    return difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
 
 
 def paragraphs_diff(old, new):
@@ -64,10 +73,9 @@ def paragraphs_diff(old, new):
 
 
 def revision_parts(revision):
-    """A revision as labelled plain texts, in reading order."""
+    """A revision as labelled plain texts (the body as its paragraphs), in reading order."""
     parts = [("Headline", revision.headline), ("Standfirst", revision.standfirst)]
-    paragraphs = revision.paragraph_texts
-    parts.append(("Body", "\n\n".join(paragraphs)))
+    parts.append(("Body", tuple(revision.paragraph_texts)))  # compared paragraph by paragraph
     parts.append(("Disclaimer", revision.disclaimer.name if revision.disclaimer else "none"))
     parts.append(("Keywords", ", ".join(k.name for k in revision.keywords.all()) or "none"))
     links = [
@@ -81,14 +89,8 @@ def revision_parts(revision):
 def compare_revisions(old, new):
     """One FieldDiff per part of the revisions, in reading order."""
     return [
-        FieldDiff(label, _diff(label, old_text, new_text))
+        FieldDiff(label, (paragraphs_diff if label == "Body" else word_diff)(old_text, new_text))
         for (label, old_text), (_, new_text) in zip(
             revision_parts(old), revision_parts(new), strict=True
         )
     ]
-
-
-def _diff(label, old, new):
-    if label == "Body":
-        return paragraphs_diff(old.split("\n\n") if old else [], new.split("\n\n") if new else [])
-    return word_diff(old, new)

@@ -110,6 +110,22 @@ def test_a_paragraph_rewritten_in_another_language_shows_as_one_block_out_and_on
     ]
 
 
+def test_a_real_paragraph_and_its_translation_are_a_rewrite_and_unrelated_sentences_too():
+    from articles.diffing import word_diff
+
+    arabic = (
+        "وأضاف أن عناصر الحاجز أغلقوا الطريق الواصل بين المزيريب وطفس لساعات، ومنعوا المزارعين "
+        "من الوصول إلى أراضيهم، في حين لم يصدر أي تعليق رسمي حول الحادثة."
+    )
+    english = (
+        "He added that checkpoint personnel closed the road between al-Muzayrib and Tafas for "
+        "hours, preventing farmers from reaching their land, while there was no official comment."
+    )
+    assert word_diff(arabic, english) == [("removed", arabic), ("added", english)]
+    one, other = "The convoy reached Idlib on Monday.", "Prices of bread rose in Aleppo, again."
+    assert word_diff(one, other) == [("removed", one), ("added", other)]
+
+
 def test_a_small_change_in_a_paragraph_is_shown_word_by_word():
     from articles.diffing import paragraphs_diff
 
