@@ -81,8 +81,11 @@ class NormalizedText:
         if not needle:
             return []
         spans = list(self._whole_words(needle, PROCLITICS))
-        if needle.startswith(ARTICLE):  # للقدس is ل + القدس: the article's alef is not written
-            spans += self._whole_words(needle[1:], {"ل", "ول", "فل"})
+        if needle.startswith(ARTICLE):
+            # After ل the article loses its alef: ل + القدس is للقدس. Before a word that
+            # itself starts with ل it loses its lam too: ل + اللاذقية is للاذقية.
+            rest = needle[2:] if needle.startswith(ARTICLE + "ل") else needle[1:]
+            spans += self._whole_words(rest, {"ل", "ول", "فل"})
         return [self._original_span(start, end) for start, end in sorted(spans)]
 
     def _whole_words(self, needle, prefixes):

@@ -57,6 +57,18 @@ def test_a_term_with_the_article_is_found_after_li_where_the_alef_is_not_written
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("term", "text", "found"),
+    [
+        ("اللاذقية", "وصل إلى للاذقية أمس", "لاذقية"),
+        ("اللجنة الدستورية", "دعا وللجنة الدستورية", "لجنة الدستورية"),
+        ("اللاذقية", "في اللاذقية", "اللاذقية"),
+    ],
+)
+def test_a_term_whose_word_starts_with_lam_is_found_after_li(term, text, found):
+    assert [text[start:end] for start, end in find_all(term, text)] == [found]
+
+
 def test_latin_terms_match_whole_words_too():
     assert len(find_all("NDF", "the NDF, al-NDF and NDFs")) == 2
 
