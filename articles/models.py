@@ -267,17 +267,25 @@ def readable_slug(headline):
     return slugify(headline)[:100].strip("-")
 
 
+def slug_for_import(headline, language, outlet, digest):
+    """A new article's address: its headline's, or, for a report still to be translated (or a
+    headline that gives none), a provisional one from the outlet and the content's hash."""
+    readable = readable_slug(headline) if language == Language.ENGLISH else ""
+    return readable or f"{outlet.slug if outlet else 'story'}-{digest[:8]}"
+
+
 def free_slugs(bases):
-    """A free slug for each base, in order: the base itself, else base-2, base-3…"""
-    taken = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True))
+    """A free slug for each base, in order: the base itself, else base-2, base-3… An address
+    an article had before (see Article.former_slug) is not free either."""
+    known = Article.objects.filter(models.Q(slug__in=bases) | models.Q(former_slug__in=bases))
+    taken = {slug for pair in known.values_list("slug", "former_slug") for slug in pair}
     taken |= RESERVED_SLUGS
     slugs = []
     for base in bases:
         slug, n = base, 1
         if slug in taken:
-            taken |= set(
-                Article.objects.filter(slug__startswith=f"{base}-").values_list("slug", flat=True)
-            )
+            prefixed = Article.objects.filter(slug__startswith=f"{base}-")
+            taken |= set(prefixed.values_list("slug", flat=True))
         while slug in taken:
             n += 1
             slug = f"{base}-{n}"
@@ -295,6 +303,13 @@ class Article(models.Model):
     """The site's edited version of a source story."""
 
     slug = models.SlugField(max_length=120, unique=True, validators=[validate_not_reserved])
+    former_slug = models.SlugField(
+        max_length=120,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="The provisional address it had on the desk before its first publication.",
+    )
     status = models.CharField(
         max_length=20, choices=ArticleStatus, default=ArticleStatus.NEW, db_index=True
     )
@@ -365,8 +380,9 @@ class Article(models.Model):
     def has_provisional_slug(self):
         """Whether the address is still the one made up at import for want of a readable
         headline; the first publication replaces it from the English headline."""
-        return not readable_slug(self.source_story.headline) and bool(
-            PROVISIONAL_SLUG.search(self.slug)
+        story = self.source_story
+        return bool(PROVISIONAL_SLUG.search(self.slug)) and (
+            story.language != Language.ENGLISH or not readable_slug(story.headline)
         )
 
     @property

@@ -361,9 +361,9 @@ def apply(
 
 def _carry_out(article, transition, *, now, comment, when, withdrawal_notice):
     if transition.checked and transition.target == S.PUBLISHED:  # a publication
-        if article.published_at is None and article.has_provisional_slug:
-            readable = readable_slug(article.current_revision.headline)
-            article.slug = free_slugs([readable])[0] if readable else article.slug
+        readable = readable_slug(article.current_revision.headline)
+        if article.published_at is None and article.has_provisional_slug and readable:
+            article.former_slug, article.slug = article.slug, free_slugs([readable])[0]
         article.published_revision = article.current_revision
         article.published_at = article.published_at or now
         article.last_published_at = now

@@ -246,3 +246,15 @@ def test_a_story_headlined_like_a_desk_page_gets_a_slug_of_its_own(import_seeds,
     code, _, _ = import_seeds(write_seed("glossary.txt", "Glossary\n\nA story, SANA reported.\n"))
     assert code == 0
     assert Article.objects.get().slug == "glossary-2"  # /desk/glossary/ is the glossary page
+
+
+def test_a_report_to_translate_gets_a_provisional_address_even_with_digits_in_its_headline(
+    import_seeds, write_seed
+):
+    code, _, _ = import_seeds(
+        write_seed("ar.txt", "المصدر: عنب بلدي\n\nمقتل 3 عناصر من ISIS\n\nنص.\n")
+    )
+    assert code == 0
+    article = Article.objects.get()
+    assert article.slug.startswith("enab-baladi-")  # not "3-isis": the English headline names it
+    assert article.has_provisional_slug

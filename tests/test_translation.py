@@ -469,7 +469,7 @@ def test_saving_the_translation_attaches_the_disclaimer_the_outlet_needs(arabic_
 
 
 def test_a_translated_story_gets_its_address_from_the_english_headline_when_first_published(
-    arabic_article, users
+    client, arabic_article, users
 ):
     from articles.editing import save_revision
 
@@ -491,6 +491,8 @@ def test_a_translated_story_gets_its_address_from_the_english_headline_when_firs
     record = arabic_article.audit_records.get(action="published")
     assert record.comment == f"Its address is now /news/{slug}/"
     assert not Article.objects.filter(slug=provisional).exists()
+    client.force_login(users["editor"])  # an earlier email's link, a screen left open
+    assert client.get(f"/desk/{provisional}/review/").context["article"] == arabic_article
 
     workflow.apply(arabic_article, "start_correction", actor=users["editor"])
     workflow.apply(arabic_article, "discard_correction", actor=users["editor"])

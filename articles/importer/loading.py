@@ -28,7 +28,7 @@ from articles.models import (
     Revision,
     SourceStory,
     free_slugs,
-    readable_slug,
+    slug_for_import,
 )
 from articles.read_also import articles_by_headline_key, match_links_waiting_for
 from articles.sanitizer import text_to_block
@@ -181,8 +181,9 @@ class SeedImporter:
         sources = SourceStory.objects.bulk_create([self._source_story(seed) for seed in seeds])
         slugs = free_slugs(
             [
-                readable_slug(seed.story.headline)
-                or f"{source.outlet.slug if source.outlet else 'story'}-{seed.digest[:8]}"
+                slug_for_import(
+                    seed.story.headline, seed.story.language, source.outlet, seed.digest
+                )
                 for seed, source in zip(seeds, sources, strict=True)
             ]
         )
