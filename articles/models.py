@@ -633,7 +633,11 @@ class Segment(models.Model):
         default=False, help_text="Machine translation that no person has edited yet."
     )
     translated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translated_segments",
     )
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -37,13 +37,14 @@ def _permissions(condition):
 
 
 def contributors(article):
-    """Everyone who worked on the article: revision authors, its assignee, and whoever
-    took it through the workflow."""
+    """Everyone who worked on the article: revision authors, translators of its segments, its
+    assignee, and whoever took it through the workflow."""
     return (
         get_user_model()
         .objects.filter(is_active=True)
         .filter(
             Q(revisions__article=article)
+            | Q(translated_segments__article=article)
             | Q(assigned_articles=article)
             | Q(audit_records__article=article)
         )

@@ -132,3 +132,22 @@ def test_a_new_version_of_the_source_reaches_whoever_is_working_on_the_article(
         import_seeds(path)
     assert recipients() == ["editor@newsroom.example"]
     assert "New version of report.txt arrived; the editors' draft is kept" in mail.outbox[0].body
+
+
+def test_a_translator_halfway_through_the_segments_hears_of_a_new_source_version(
+    with_emails, import_seeds, write_seed, django_capture_on_commit_callbacks
+):
+    from articles import translation
+    from articles.models import Article
+
+    path = write_seed("ar.txt", "المصدر: عنب بلدي\n\nهجوم\n\nالفقرة الأولى.\n\nالفقرة الثانية.\n")
+    import_seeds(path)
+    first = translation.segments_for(Article.objects.get())[1]
+    translation.save_segment(first, translation="The first paragraph.", state="done",
+                             user=with_emails["translator"])  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        write_seed(
+            "ar.txt", "المصدر: عنب بلدي\n\nهجوم\n\nالفقرة الأولى معدلة.\n\nالفقرة الثانية.\n"
+        )
+        import_seeds(path)
+    assert recipients() == ["translator@newsroom.example"]

@@ -238,7 +238,8 @@ class SeedImporter:
             to_status=article.status,
             comment=f"New version of {seed.name} arrived; {outcome}.",
         )
-        if not untouched:  # someone is working on it: they should look at the new version
+        if not untouched or article.segments.exclude(translation="").exists():
+            # someone is working on it: they should look at the new version
             transaction.on_commit(lambda: notifications.send(record, "contributors"))
         return ImportResult(seed.path, "updated", f"{article.slug}: {outcome}")
 
