@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 
+from .article_page import read_also_item
 from .models import Article, ReadAlsoLink
 
 
@@ -9,7 +10,7 @@ def articles_for_export(status=None, *, published=False):
     """Every article (or those in `status`) with its current revision; with `published`, only
     the articles readers can see, with the revision they see."""
     revision = "published_revision" if published else "current_revision"
-    links = ReadAlsoLink.objects.select_related("target").order_by("position")
+    links = ReadAlsoLink.objects.select_related("target__published_revision").order_by("position")
     articles = (
         Article.objects.select_related("outlet", "source_story", f"{revision}__disclaimer")
         .prefetch_related(
@@ -31,14 +32,7 @@ def export_article(article, *, published=False):
         "title": revision.headline or None,
         "standfirst": revision.standfirst or None,
         "paragraphs": revision.paragraph_texts,
-        "read_also": [
-            {
-                "title": link.target_headline,
-                "slug": link.target.slug if link.target else None,
-                "after_paragraph": link.after_paragraph,
-            }
-            for link in revision.read_also.all()
-        ],
+        "read_also": export_read_also(revision, published=published),
         "disclaimer": revision.disclaimer.text if revision.disclaimer else None,
         "outlet": article.outlet.name if article.outlet else None,
         "source_language": article.source_story.language,
@@ -47,3 +41,19 @@ def export_article(article, *, published=False):
         "published_at": article.published_at.isoformat() if article.published_at else None,
         "source_file": article.source_story.file_name,
     }
+
+
+def export_read_also(revision, *, published):
+    """The revision's Read Also links; with `published`, as readers see them: only those whose
+    target is live, under the target's published headline."""
+    rows = []
+    for link in revision.read_also.all():
+        title = link.target_headline
+        if published:
+            shown = read_also_item(link, preview=False)
+            if shown is None:
+                continue
+            title = shown["headline"]
+        slug = link.target.slug if link.target else None
+        rows.append({"title": title, "slug": slug, "after_paragraph": link.after_paragraph})
+    return rows

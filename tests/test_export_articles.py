@@ -107,3 +107,19 @@ def test_published_exports_what_readers_see_not_the_correction_being_drafted(rea
     assert exported["status"] == "correcting"
     assert "A corrected line." not in exported["paragraphs"]
     assert "A corrected line." in export("--status", "correcting")[0]["paragraphs"]
+
+
+def test_published_lists_read_also_links_as_readers_see_them(ready_article):
+    from articles.models import ReadAlsoLink
+
+    live = ready_article("published", "Live story")
+    target = ready_article("published", "Target as published")
+    withdrawn = ready_article("unpublished", "Withdrawn target")
+    for position, linked in enumerate([target, withdrawn]):
+        ReadAlsoLink.objects.create(revision=live.published_revision, position=position,
+                                    target=linked, target_headline="As the source named it",
+                                    after_paragraph=1)  # fmt: skip
+    [exported] = [a for a in export("--published") if a["slug"] == live.slug]
+    assert exported["read_also"] == [
+        {"title": "Target as published", "slug": target.slug, "after_paragraph": 1}
+    ]
