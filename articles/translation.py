@@ -271,7 +271,8 @@ class SideBySide:
 def side_by_side(story, revision, segments):
     """Each unit of the source story beside what `revision` (the English under review, however
     it was written) says at the same place: its headline, its standfirst, its paragraph of the
-    same number. A paragraph still carrying the source text counts as untranslated."""
+    same number. A paragraph still carrying the source text counts as untranslated. Rows pair
+    by number: where an editor added or merged paragraphs, the later rows pair off."""
     by_unit = {(segment.kind, segment.position): segment for segment in segments}
     paragraphs = revision.paragraph_texts
     english = {SegmentKind.HEADLINE: revision.headline, SegmentKind.STANDFIRST: revision.standfirst}

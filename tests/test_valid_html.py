@@ -3,6 +3,7 @@
 import json
 import re
 import subprocess
+from itertools import chain
 
 import pytest
 from django.core.management import call_command
@@ -59,7 +60,7 @@ def refused_forms(client):
 def test_public_and_desk_pages_are_valid_html(client, demo, tmp_path):
     vnu = require(VNU, "The Nu HTML checker (npm vnu-jar)")
     files = {}
-    pages = [*PUBLIC, *DESK, *refused_forms(client)]
+    pages = chain(PUBLIC, DESK, refused_forms(client))  # public pages as a reader sees them
     for number, url in enumerate(pages):
         if isinstance(url, tuple):
             url, response = url

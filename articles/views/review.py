@@ -24,10 +24,12 @@ def review_context(request, article, form=None, refused=None, acted=""):
         baseline = article.revisions.filter(author=None).order_by("number").first()
     checks = workflow.publishing_checks(article)
     segments = translation.segments_for(article, create=False)
-    side_by_side = translation.side_by_side(article.source_story, revision, segments)
+    rows = translation.side_by_side(article.source_story, revision, segments) if segments else []
     return article_page_context(article, revision, preview=True) | {
-        "side_by_side": side_by_side if segments else [],
-        "inconsistencies": translation.inconsistencies(side_by_side, translation.glossary()),
+        "side_by_side": rows,
+        "inconsistencies": translation.inconsistencies(rows, translation.glossary())
+        if rows
+        else [],
         "baseline": baseline,
         "diff": compare_revisions(baseline, revision) if baseline else None,
         "checks": checks,
