@@ -23,6 +23,13 @@ from .sanitizer import block_text
 from .text import headline_key
 
 
+def person_name(user):
+    """How the desk names someone: their full name, else their username; "system" for none."""
+    if user is None:
+        return "system"
+    return user.get_full_name() or user.get_username()
+
+
 class Language(models.TextChoices):
     ENGLISH = "en", "English"
     ARABIC = "ar", "Arabic"
@@ -377,6 +384,14 @@ class Article(models.Model):
         return self.source_story.headline
 
     @property
+    def public_headline(self):
+        """The headline readers see, or last saw before it was withdrawn; else the working one."""
+        shown = self.status in {ArticleStatus.PUBLISHED, ArticleStatus.UNPUBLISHED}
+        if shown and self.published_revision:
+            return self.published_revision.headline
+        return self.headline
+
+    @property
     def has_provisional_slug(self):
         """Whether the address is still the one made up at import for want of a readable
         headline; the first publication replaces it from the English headline."""
@@ -469,10 +484,7 @@ class Revision(models.Model):
 
     @property
     def author_name(self):
-        """As people are named across the desk: their full name, else their username."""
-        if self.author is None:
-            return "importer"
-        return self.author.get_full_name() or self.author.get_username()
+        return person_name(self.author) if self.author else "importer"
 
 
 class ReadAlsoLink(models.Model):

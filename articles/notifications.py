@@ -12,6 +12,8 @@ from django.core.mail import send_mass_mail
 from django.db.models import Q
 from django.urls import reverse
 
+from .models import person_name
+
 logger = logging.getLogger(__name__)
 
 
@@ -62,7 +64,7 @@ def send(record, audience):
     if not addresses:
         return
     actor = record.actor
-    by = f" by {actor.get_full_name() or actor.get_username()}" if actor else ""
+    by = f" by {person_name(actor)}" if actor else ""
     subject = f"[Newsroom] {record.action.capitalize()}: {article.headline}"
     lines = [
         f"“{article.headline}”: {record.action}{by}.",

@@ -50,6 +50,7 @@ class Transition:
     checked: bool = False  # the publishing checks must pass
     needs_time: bool = False
     notify: str = ""  # "reviewers" or "contributors"
+    confirm: str = ""  # asked before a one-click action that cannot be taken back quietly
 
 
 def _transition(name, label, done, sources, target, permission, **options):
@@ -81,6 +82,7 @@ TRANSITIONS = {
             "publish", "Publish now", "published",
             {S.APPROVED}, S.PUBLISHED, "review_article",
             four_eyes=True, checked=True, notify="contributors",
+            confirm="Publish this article now? Readers see it at once.",
         ),
         _transition(
             "schedule", "Schedule", "scheduled",
@@ -117,6 +119,8 @@ TRANSITIONS = {
         _transition(
             "discard_correction", "Discard the correction", "correction discarded",
             {S.CORRECTING}, S.PUBLISHED, "change_article",
+            confirm="Discard the correction? Its draft stays in the history; "
+                    "readers keep the published version.",
         ),
         _transition(
             "publish_correction", "Publish the correction", "correction published",

@@ -10,7 +10,6 @@ from articles.article_page import article_page_context
 from articles.diffing import compare_revisions
 from articles.forms import TransitionForm
 from articles.models import Article, Language
-from articles.models import ArticleStatus as S
 
 from .access import article_for
 
@@ -73,7 +72,5 @@ def take_action(request, slug, name):
         return render(
             request, "desk/review.html", context, status=403 if refused.forbidden else 409
         )
-    shown = article.published_revision if article.status in {S.PUBLISHED, S.UNPUBLISHED} else None
-    headline = shown.headline if shown else article.headline  # what readers see or last saw
-    messages.success(request, f"“{headline}”: {transition.done}.")
+    messages.success(request, f"“{article.public_headline}”: {transition.done}.")
     return redirect("desk:review", slug=article.slug)
