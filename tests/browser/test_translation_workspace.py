@@ -69,7 +69,10 @@ def test_translator_translates_segment_by_segment_and_submits(
     suggestion.get_by_role("button", name="Use this translation").click()
     last = page.locator(".segment").last
     expect(last.locator("textarea")).to_have_value(REMEMBERED)
+    # The segment was swapped in: wait until htmx has settled it and listens to its controls.
+    expect(last).not_to_have_class(re.compile(r"htmx-(added|settling)"))
     last.get_by_label("Mark as").select_option("done")
+    expect(last.locator(".segment-status")).to_contain_text("Done")
     expect(page.locator("#translation-progress")).to_contain_text("6 of 6")
     page.evaluate("window.scrollTo(0, 0)")
     screenshot("translated")
