@@ -70,7 +70,7 @@ def news_article_json_ld(request, article, keywords, corrections):
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": revision.headline,
-        "description": revision.standfirst,
+        "description": revision.summary,
         "url": url,
         "mainEntityOfPage": url,
         "inLanguage": "en",

@@ -35,7 +35,12 @@ class LatestArticles(Feed):
         return f"The latest from {settings.NEWSROOM_SITE_NAME}."
 
     def get_queryset(self, obj):
-        return Article.objects.for_readers().prefetch_related("published_revision__keywords")
+        return (
+            Article.objects.for_readers()
+            .defer(None)  # the body too, for the summary of a story without a standfirst
+            .defer("published_revision__search_text")
+            .prefetch_related("published_revision__keywords")
+        )
 
     def items(self, obj=None):
         return self.get_queryset(obj)[:FEED_SIZE]
@@ -45,7 +50,7 @@ class LatestArticles(Feed):
 
     def item_description(self, item):
         attribution = f" According to {item.outlet}." if item.outlet else ""
-        return f"{item.published_revision.standfirst}{attribution}".strip()
+        return f"{item.published_revision.summary}{attribution}".strip()
 
     def item_guid(self, item):
         return article_guid(item)

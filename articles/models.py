@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 
 from .sanitizer import block_text
 from .text import headline_key
@@ -263,6 +263,8 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+SUMMARY_WORDS = 40
+
 # Words the desk's own pages use where an article's slug would go (/desk/glossary/).
 RESERVED_SLUGS = frozenset({"glossary"})
 # The address an article gets when its source headline gives none (an Arabic report): the
@@ -476,6 +478,14 @@ class Revision(models.Model):
         """The Read Also links as (target or None, headline as given, after_paragraph), in order."""
         links = self.read_also.select_related("target__current_revision", "target__source_story")
         return [(link.target, link.target_headline, link.after_paragraph) for link in links]
+
+    @property
+    def summary(self):
+        """What feeds, search engines and link previews show of the article: the standfirst,
+        else the opening words of the first paragraph."""
+        if self.standfirst or not self.body:
+            return self.standfirst
+        return Truncator(block_text(self.body[0])).words(SUMMARY_WORDS)
 
     @property
     def paragraph_texts(self):

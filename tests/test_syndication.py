@@ -131,3 +131,19 @@ def test_keyword_pages_and_feeds_use_the_keywords_own_slug(client, ready_article
     keyword = Keyword.objects.get()
     assert client.get(f"/keywords/{keyword.slug}/feed/").status_code == 200
     assert client.get("/keywords/no-such-keyword/feed/").status_code == 404
+
+
+def test_a_story_without_a_standfirst_is_summed_up_by_its_opening_words(
+    client, ready_article, django_assert_max_num_queries
+):
+    opening = "Regime forces raided the town of al-Muzayrib on Sunday morning. " * 8
+    for n in range(3):
+        ready_article("published", f"Raid {n}", paragraphs=[opening, "More."])
+    with django_assert_max_num_queries(3):  # the bodies come with the articles: no query each
+        feed = feedparser.parse(client.get("/feed/").content)
+    summary = feed.entries[0].summary
+    assert summary.startswith("Regime forces raided the town of al-Muzayrib on Sunday morning.")
+    assert summary.endswith("… According to SY-24.")
+    article = Article.objects.get(published_revision__headline="Raid 0")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<meta property="og:description" content="Regime forces raided' in page
