@@ -685,7 +685,7 @@ class GlossaryTerm(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["rendering"]
+        ordering = [Lower("rendering")]  # al-Muzayrib beside the Badia, not after Liwa
 
     def __str__(self):
         return f"{self.source_term} → {self.rendering}"

@@ -508,3 +508,13 @@ def test_the_translation_screen_shows_where_each_read_also_link_goes(client, imp
     assert marker in page
     before = page.split(marker)[0]
     assert before.count('class="segment-label">Paragraph') == 3
+
+
+def test_the_glossary_lists_terms_alphabetically_whatever_their_case(client, users):
+    for term, english in [("لواء القدس", "Liwa al-Quds"), ("المزيريب", "al-Muzayrib"),
+                          ("البادية", "the Badia")]:  # fmt: skip
+        GlossaryTerm.objects.create(source_term=term, normalized=normalize(term), rendering=english)
+    client.force_login(users["translator"])
+    page = client.get(reverse("desk:glossary")).content.decode()
+    positions = [page.index(name) for name in ["al-Muzayrib", "Liwa al-Quds", "the Badia"]]
+    assert positions == sorted(positions)
