@@ -15,7 +15,7 @@ Four-eyes: nobody approves or publishes a version they wrote any part of
 import logging
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -342,7 +342,7 @@ def apply(
         _carry_out(locked, transition, now=now, comment=comment, when=when,
                    withdrawal_notice=withdrawal_notice)  # fmt: skip
         locked.status = transition.target
-        locked.save()
+        _save(locked, renamed=locked.slug != slug)
         audit_comment = _audit_comment(transition, comment, when)
         if locked.slug != slug:
             audit_comment = (
@@ -361,6 +361,19 @@ def apply(
             transaction.on_commit(lambda: notifications.send(record, transition.notify))
     article.refresh_from_db()
     return record
+
+
+def _save(article, *, renamed):
+    """Save the article. One just renamed at its first publication may find its new slug
+    taken by a story of the same headline published at the same moment: it takes the next."""
+    for _ in range(3 if renamed else 0):
+        try:
+            with transaction.atomic():  # a savepoint: the clash must not spoil the transaction
+                article.save()
+            return
+        except IntegrityError:
+            article.slug = free_slugs([readable_slug(article.current_revision.headline)])[0]
+    article.save()
 
 
 def _carry_out(article, transition, *, now, comment, when, withdrawal_notice):

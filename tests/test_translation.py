@@ -518,3 +518,35 @@ def test_the_glossary_lists_terms_alphabetically_whatever_their_case(client, use
     page = client.get(reverse("desk:glossary")).content.decode()
     positions = [page.index(name) for name in ["al-Muzayrib", "Liwa al-Quds", "the Badia"]]
     assert positions == sorted(positions)
+
+
+def test_two_stories_named_alike_at_the_same_moment_get_different_addresses(
+    arabic_article, make_article, users, monkeypatch
+):
+    """The second finds the slug it was given taken by the first, committed meanwhile."""
+    from articles.editing import save_revision
+
+    arabic_article.slug = "enab-baladi-5a31ef0f"
+    arabic_article.save()
+    translate_all(arabic_article, users["translator"])
+    translated = save_translation(arabic_article, author=users["translator"])
+    arabic_article.refresh_from_db()
+    save_revision(
+        arabic_article, author=users["editor"], based_on=translated, headline="Attack in Daraa",
+        standfirst="", body=translated.body, disclaimer=translated.disclaimer,
+        keywords=[Keyword.objects.named("Daraa")], outlet=arabic_article.outlet, assignee=None,
+    )  # fmt: skip
+    for action, actor in [("submit", "editor"), ("approve", "reviewer")]:
+        workflow.apply(arabic_article, action, actor=users[actor])
+    free_then = workflow.free_slugs
+    offered = iter([["attack-in-daraa"]])  # what it found free before the other committed
+    monkeypatch.setattr(
+        workflow, "free_slugs", lambda bases: next(offered, None) or free_then(bases)
+    )
+    other = make_article("Attack in Daraa")
+    other.slug = "attack-in-daraa"
+    other.save()
+
+    workflow.apply(arabic_article, "publish", actor=users["reviewer"])
+    assert arabic_article.slug == "attack-in-daraa-2"
+    assert arabic_article.status == "published"
