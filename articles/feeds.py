@@ -35,12 +35,8 @@ class LatestArticles(Feed):
         return f"The latest from {settings.NEWSROOM_SITE_NAME}."
 
     def get_queryset(self, obj):
-        return (
-            Article.objects.for_readers()
-            .defer(None)  # the body too, for the summary of a story without a standfirst
-            .defer("published_revision__search_text")
-            .prefetch_related("published_revision__keywords")
-        )
+        articles = Article.objects.for_readers(summaries=True)
+        return articles.prefetch_related("published_revision__keywords")
 
     def items(self, obj=None):
         return self.get_queryset(obj)[:FEED_SIZE]

@@ -228,12 +228,16 @@ class ArticleQuerySet(models.QuerySet):
         """Articles readers can see: published, or live while a correction is drafted."""
         return self.filter(status__in=LIVE_STATUSES, published_revision__isnull=False)
 
-    def for_readers(self):
-        """Published articles for a public list, newest first, without the heavy columns."""
+    def for_readers(self, *, summaries=False):
+        """Published articles for a public list, newest first, without the heavy columns; with
+        `summaries`, with the bodies (a story without a standfirst is summed up by them)."""
+        heavy = ["published_revision__search_text"]
+        if not summaries:
+            heavy.append("published_revision__body")
         return (
             self.published()
             .select_related("published_revision", "outlet")
-            .defer("published_revision__body", "published_revision__search_text")
+            .defer(*heavy)
             .order_by("-published_at", "-pk")
         )
 
@@ -673,6 +677,13 @@ class Segment(models.Model):
 
     def __str__(self):
         return f"{self.article.slug} {self.kind} {self.position}"
+
+    @property
+    def label(self):
+        """ "Headline", "Standfirst" or "Paragraph 3", as the desk numbers them (from 1)."""
+        if self.kind == SegmentKind.PARAGRAPH:
+            return f"Paragraph {self.position + 1}"
+        return self.get_kind_display()
 
 
 class GlossaryTerm(models.Model):

@@ -111,14 +111,18 @@ def progress(segments):
     return Progress(done, len(segments), sum(1 for s in segments if s.stale))
 
 
-def unfinished_units(article):
-    """How many source units still lack a finished, current translation (0 for English)."""
+def unfinished_parts(article):
+    """What the translation screen must still finish before publication, in words:
+    ["Headline (untranslated)", "Paragraph 3 (stale)"]; [] for an English story."""
     if not article.needs_translation:
-        return 0
+        return []
     if not article.segments.exists():
-        return len(source_units(article.source_story))
-    found = progress(segments_for(article))
-    return found.total - found.done
+        return ["every part (the translation has not started)"]
+    return [
+        f"{segment.label} ({'stale' if segment.stale else segment.get_state_display().lower()})"
+        for segment in segments_for(article)
+        if segment.stale or segment.state != SegmentState.DONE
+    ]
 
 
 def save_segment(segment, *, translation, state, user, machine=False, resolve=False):
@@ -280,9 +284,9 @@ def side_by_side(story, revision, segments):
     for kind, position, text in source_units(story):
         if kind == SegmentKind.PARAGRAPH:
             english[kind] = paragraphs[position] if position < len(paragraphs) else ""
-        label = f"Paragraph {position + 1}" if kind == SegmentKind.PARAGRAPH else kind.label
+        unit = Segment(kind=kind, position=position)
         said = "" if english[kind] == text else english[kind]
-        rows.append(SideBySide(label, text, said, by_unit.get((kind, position))))
+        rows.append(SideBySide(unit.label, text, said, by_unit.get((kind, position))))
     for number, text in enumerate(paragraphs[len(story.paragraphs) :], len(story.paragraphs) + 1):
         rows.append(SideBySide(f"Paragraph {number}", "", text, None))
     return rows

@@ -162,7 +162,7 @@ def publishing_checks(article):
     outlet = article.outlet
     links = list(revision.read_also.select_related("target"))
     not_live = [link.target_headline for link in links if not _is_live(link.target)]
-    unfinished = translation.unfinished_units(article)
+    unfinished = translation.unfinished_parts(article)
     in_arabic = translation.untranslated_script(revision)
     needs_disclaimer = outlet is not None and outlet.requires_disclaimer
     checks = [
@@ -197,10 +197,7 @@ def publishing_checks(article):
 def _translation_problem(unfinished, in_arabic):
     problems = []
     if unfinished:
-        problems.append(
-            f"{unfinished} source segment(s) not yet translated, finished or resolved "
-            "on the translation screen."
-        )
+        problems.append(f"Not yet done on the translation screen: {', '.join(unfinished)}.")
     if in_arabic:
         where = ", ".join(f"{label} {number}" if number else label for label, number in in_arabic)
         problems.append(f"Untranslated source text remains in: {where}.")

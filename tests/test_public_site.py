@@ -156,3 +156,14 @@ def test_an_arabic_keyword_has_its_own_page(client, ready_article):
     response = client.get(reverse("public:keyword", args=[keyword.slug]))
     assert response.status_code == 200
     assert '<h1 class="list-title" dir="auto">لواء القدس</h1>' in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/", "/outlets/sy-24/", "/keywords/palmyra/", "/search/?q=Raid"])
+def test_lists_sum_up_a_story_without_a_standfirst_by_its_opening_words(
+    client, ready_article, django_assert_max_num_queries, url
+):
+    for n in range(3):
+        ready_article("published", f"Raid {n}", paragraphs=[f"Forces raided the town, story {n}."])
+    with django_assert_max_num_queries(4):  # the bodies come with the list: no query each
+        page = client.get(url).content.decode()
+    assert '<p dir="auto">Forces raided the town, story 0.</p>' in page

@@ -248,7 +248,7 @@ def test_the_side_by_side_says_which_segments_are_unfinished_in_words(client, us
     save_translation(article, author=users["translator"])
     client.force_login(users["reviewer"])
     page = client.get(review_url(article)).content.decode()
-    assert 'English paragraph <span class="flag">segment in draft</span>' in page
+    assert 'English paragraph <span class="flag">segment draft</span>' in page
     assert '— <span class="flag">untranslated</span>' in page
 
 

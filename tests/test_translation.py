@@ -205,7 +205,14 @@ def test_publishing_is_refused_while_segments_are_unfinished_or_stale(
 ):
     checks = {c.name: c for c in workflow.publishing_checks(arabic_article)}
     assert not checks["Translation"].passed
-    assert "3 source segment(s) not yet translated" in checks["Translation"].detail
+    assert "the translation has not started" in checks["Translation"].detail
+    translation.save_segment(translation.segments_for(arabic_article)[1], translation="Draft.",
+                             state="draft", user=users["translator"])  # fmt: skip
+    checks = {c.name: c for c in workflow.publishing_checks(arabic_article)}
+    assert checks["Translation"].detail.startswith(
+        "Not yet done on the translation screen: Headline (untranslated), Paragraph 1 (draft), "
+        "Paragraph 2 (untranslated)."
+    )
     translate_all(arabic_article, users["translator"])
     save_translation(arabic_article, author=users["translator"])
     arabic_article.refresh_from_db()
@@ -215,9 +222,8 @@ def test_publishing_is_refused_while_segments_are_unfinished_or_stale(
         source_text="نص قديم"
     )
     checks = {c.name: c for c in workflow.publishing_checks(arabic_article)}
-    assert (
-        "1 source segment(s) not yet translated, finished or resolved"
-        in checks["Translation"].detail
+    assert "Not yet done on the translation screen: Paragraph 1 (stale)." in (
+        checks["Translation"].detail
     )
 
 
