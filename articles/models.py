@@ -484,6 +484,12 @@ class Revision(models.Model):
         return [(link.target, link.target_headline, link.after_paragraph) for link in links]
 
     @property
+    def can_be_restored(self):
+        """Whether the revision is an article at all: the importer's draft of a story still to
+        be translated has no headline or body, and restoring it would empty the article."""
+        return bool(self.headline and self.body)
+
+    @property
     def summary(self):
         """What feeds, search engines and link previews show of the article: the standfirst,
         else the opening words of the first paragraph."""

@@ -140,3 +140,22 @@ def test_revisions_name_their_author_as_the_rest_of_the_desk_does(client, users,
     client.force_login(users["translator"])
     page = client.get(reverse("desk:history", args=[edited.slug])).content.decode()
     assert "<td>Eyad Khoury</td>" in page
+
+
+def test_the_importers_empty_draft_of_an_arabic_story_cannot_be_restored(
+    client, users, make_article
+):
+    article = make_article("", language="ar", paragraphs=["نص عربي"], outlet="Enab Baladi")
+    save_revision(
+        article, author=users["editor"], based_on=article.current_revision, headline="English",
+        standfirst="", body=["<p>English.</p>"], disclaimer=None, keywords=[],
+        outlet=article.outlet, assignee=None,
+    )  # fmt: skip
+    client.force_login(users["editor"])
+    page = client.get(reverse("desk:history", args=[article.slug])).content.decode()
+    assert reverse("desk:restore", args=[article.slug, 1]) not in page
+    response = client.post(reverse("desk:restore", args=[article.slug, 1]),
+                           {"based_on": article.revisions.get(number=2).pk}, follow=True)  # fmt: skip
+    assert "Not restored: revision 1 has no English headline and body" in response.content.decode()
+    article.refresh_from_db()
+    assert article.current_revision.headline == "English"

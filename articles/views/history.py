@@ -42,6 +42,10 @@ def restore(request, slug, number):
     article = article_for(request, slug, "change_article")
     old = get_object_or_404(article.revisions, number=number)
     based_on = article.revisions.filter(pk=_number(request.POST.get("based_on"))).first()
+    if not old.can_be_restored:
+        messages.error(request, f"Not restored: revision {old.number} has no English headline "
+                                "and body to go back to.")  # fmt: skip
+        return redirect("desk:history", slug=article.slug)
     if based_on is None:
         messages.error(request, "Not restored: the form did not say which revision you had "
                                 "open. Reload the history and restore again.")  # fmt: skip
