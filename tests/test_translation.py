@@ -556,3 +556,17 @@ def test_two_stories_named_alike_at_the_same_moment_get_different_addresses(
     workflow.apply(arabic_article, "publish", actor=users["reviewer"])
     assert arabic_article.slug == "attack-in-daraa-2"
     assert arabic_article.status == "published"
+
+
+def test_marking_an_empty_segment_done_says_why_it_stays_untranslated(
+    client, arabic_article, users
+):
+    segment = translation.segments_for(arabic_article)[1]
+    client.force_login(users["translator"])
+    url = reverse("desk:save_segment", args=[arabic_article.slug, segment.pk])
+    response = client.post(
+        url, {"translation": " ", "state": "done"}, headers={"HX-Request": "true"}
+    )
+    page = response.content.decode()
+    assert "Untranslated" in page
+    assert "write the English before marking it done" in page

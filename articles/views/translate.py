@@ -73,6 +73,7 @@ def save_segment(request, slug, pk):
         "segment": segment,
         "progress": translation.progress(segments),
         "status_update": True,
+        "empty_done": segment.state == "untranslated" and request.POST.get("state") == "done",
     }
     return render(request, "desk/translate.html#segment-status", context)
 
