@@ -9,7 +9,7 @@ text and is *stale* until a translator resolves it.
 """
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from django.db import transaction
@@ -270,6 +270,7 @@ class SideBySide:
     source: str  # the source story's text now ("" for a paragraph the English added)
     english: str  # what the revision says there ("" while untranslated)
     segment: Segment | None  # the translator's segment, for its state
+    read_also: tuple = ()  # headlines of the Read Also links placed after this part
 
 
 def side_by_side(story, revision, segments):
@@ -289,7 +290,12 @@ def side_by_side(story, revision, segments):
         rows.append(SideBySide(unit.label, text, said, by_unit.get((kind, position))))
     for number, text in enumerate(paragraphs[len(story.paragraphs) :], len(story.paragraphs) + 1):
         rows.append(SideBySide(f"Paragraph {number}", "", text, None))
-    return rows
+    opening = len(rows) - max(len(paragraphs), len(story.paragraphs))  # headline, standfirst
+    placed = {}
+    for target, headline, after in revision.read_also_rows():
+        row = min(opening + after, len(rows)) - 1
+        placed.setdefault(row, []).append(target.headline if target else headline)
+    return [replace(row, read_also=tuple(placed.get(n, ()))) for n, row in enumerate(rows)]
 
 
 # --- The glossary ------------------------------------------------------------------------------

@@ -570,3 +570,14 @@ def test_marking_an_empty_segment_done_says_why_it_stays_untranslated(
     page = response.content.decode()
     assert "Untranslated" in page
     assert "write the English before marking it done" in page
+
+
+def test_the_review_side_by_side_shows_where_each_read_also_link_goes(import_seeds, users):
+    import_seeds(SEEDS / "005_ar_sy24_deir_ezzor_fuel.txt")  # Read Also after paragraph 3
+    article = Article.objects.get()
+    save_translation(article, author=users["translator"])
+    article.refresh_from_db()
+    rows = translation.side_by_side(article.source_story, article.current_revision,
+                                    translation.segments_for(article))  # fmt: skip
+    placed = [(row.label, row.read_also) for row in rows if row.read_also]
+    assert placed == [("Paragraph 3", ("Bread Prices Rise Again in Idlib as Flour Support Ends",))]
