@@ -26,11 +26,11 @@ SELECT (SELECT id FROM articles_outlet ORDER BY id OFFSET g % 10 LIMIT 1),
 FROM generate_series(1, %(n)s) AS g;
 
 INSERT INTO articles_article (slug, status, source_story_id, outlet_id, created_at, updated_at,
-  withdrawal_notice)
+  withdrawal_notice, former_slug)
 SELECT 'bench-' || s.id,
        (ARRAY['new','in_translation','drafting','in_review','changes_requested','approved',
               'scheduled','published','unpublished','spiked'])[1 + s.id % 10],
-       s.id, s.outlet_id, s.arrived_at, s.arrived_at, ''
+       s.id, s.outlet_id, s.arrived_at, s.arrived_at, '', ''
 FROM articles_sourcestory s;
 
 INSERT INTO articles_revision (article_id, number, headline, headline_key, standfirst, body,

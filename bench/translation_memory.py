@@ -26,8 +26,9 @@ SELECT (SELECT id FROM articles_outlet WHERE slug = 'bench-outlet'), 'ar', 'تق
        md5(g::text), md5(g::text) || md5('c' || g::text)
 FROM generate_series(1, %(articles)s) AS g;
 INSERT INTO articles_article (slug, status, source_story_id, created_at, updated_at,
-  withdrawal_notice)
-SELECT 'bench-' || s.id, 'in_translation', s.id, now(), now(), '' FROM articles_sourcestory s;
+  withdrawal_notice, former_slug)
+SELECT 'bench-' || s.id, 'in_translation', s.id, now(), now(), '', ''
+FROM articles_sourcestory s;
 CREATE TEMP TABLE vocabulary AS
 SELECT array_agg(word) AS w FROM (
   SELECT (SELECT string_agg(substr('بتثجحخدذرسشصضطظعغفقكلمنهوي',
