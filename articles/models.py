@@ -283,8 +283,12 @@ def readable_slug(headline):
 def slug_for_import(headline, language, outlet, digest):
     """A new article's address: its headline's, or, for a report still to be translated (or a
     headline that gives none), a provisional one from the outlet and the content's hash."""
-    readable = readable_slug(headline) if language == Language.ENGLISH else ""
-    return readable or f"{outlet.slug if outlet else 'story'}-{digest[:8]}"
+    return _source_slug(headline, language) or f"{outlet.slug if outlet else 'story'}-{digest[:8]}"
+
+
+def _source_slug(headline, language):
+    """The address a source headline gives, "" when it gives none worth keeping."""
+    return readable_slug(headline) if language == Language.ENGLISH else ""
 
 
 def free_slugs(bases):
@@ -402,8 +406,8 @@ class Article(models.Model):
         """Whether the address is still the one made up at import for want of a readable
         headline; the first publication replaces it from the English headline."""
         story = self.source_story
-        return bool(PROVISIONAL_SLUG.search(self.slug)) and (
-            story.language != Language.ENGLISH or not readable_slug(story.headline)
+        return bool(PROVISIONAL_SLUG.search(self.slug)) and not _source_slug(
+            story.headline, story.language
         )
 
     @property

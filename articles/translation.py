@@ -71,11 +71,20 @@ def with_staleness(segments, story):
     current = {(kind, position): text for kind, position, text in source_units(story)}
     for segment in segments:
         segment.current_source = current.get((segment.kind, segment.position), "")
-        segment.stale = (
-            segment.state != SegmentState.UNTRANSLATED
-            and segment.source_text != segment.current_source
-        )
+        _mark_staleness(segment)
     return sorted(segments, key=lambda s: (KIND_ORDER[s.kind], s.position))
+
+
+def _mark_staleness(segment):
+    """A translation is stale when the source it was made from is not the source now."""
+    segment.stale = (
+        segment.state != SegmentState.UNTRANSLATED and segment.source_text != segment.current_source
+    )
+
+
+def _take_source(segment, text):
+    segment.source_text = text
+    segment.source_normalized = normalize(text)
 
 
 def progress_for(articles):
@@ -137,15 +146,10 @@ def save_segment(segment, *, translation, state, user, machine=False, resolve=Fa
     else:
         segment.state = state if state in {SegmentState.DRAFT, SegmentState.DONE} else "draft"
     if resolve or segment.state == SegmentState.UNTRANSLATED:
-        rebuilt = build_segment(segment.article, segment.kind, segment.position,
-                                segment.current_source)  # fmt: skip
-        segment.source_text = rebuilt.source_text
-        segment.source_normalized = rebuilt.source_normalized
+        _take_source(segment, segment.current_source)
     segment.save()
     index_for_memory([segment])
-    segment.stale = segment.state != SegmentState.UNTRANSLATED and (
-        segment.source_text != segment.current_source
-    )
+    _mark_staleness(segment)
     return segment
 
 
@@ -222,9 +226,7 @@ def _follow(article, segment, kind, position, text):
         return build_segment(article, kind, position, text)
     segment.position = position
     if segment.state == SegmentState.UNTRANSLATED:
-        fresh = build_segment(article, kind, position, text)
-        segment.source_text = fresh.source_text
-        segment.source_normalized = fresh.source_normalized
+        _take_source(segment, text)
     return segment
 
 
@@ -236,10 +238,10 @@ def _absorb(segment, parts):
     translated = [s for s, _ in parts if s is not None and s.translation]
     if not translated or translated == [segment]:
         return
-    segment.source_text = " ".join(
-        s.source_text if s is not None and s.translation else text for s, text in parts
+    _take_source(
+        segment,
+        " ".join(s.source_text if s is not None and s.translation else text for s, text in parts),
     )
-    segment.source_normalized = normalize(segment.source_text)
     segment.translation = " ".join(s.translation for s in translated)
     every_part_done = all(s is not None and s.state == SegmentState.DONE for s, _ in parts)
     segment.state = SegmentState.DONE if every_part_done else SegmentState.DRAFT
@@ -249,16 +251,22 @@ def _absorb(segment, parts):
 def read_also_places(segments, revision):
     """{segment id: [Read Also headline]}: each of the revision's links under the segment it
     follows (its paragraph; the headline or standfirst for a link before the first one)."""
-    paragraphs = [s for s in segments if s.kind == SegmentKind.PARAGRAPH]
-    opening = [s for s in segments if s.kind != SegmentKind.PARAGRAPH]
-    places = {}
+    opening = sum(1 for segment in segments if segment.kind != SegmentKind.PARAGRAPH)
+    placed = _place_read_also(revision, opening, len(segments))
+    return {segments[index].pk: headlines for index, headlines in placed.items()}
+
+
+def _place_read_also(revision, opening, total):
+    """{index in reading order: [headline]} for the revision's Read Also links, where the
+    first `opening` of `total` parts are the headline and standfirst: a link after paragraph n
+    goes under the nth paragraph (the last, if there are fewer), one before the first paragraph
+    under the standfirst or headline."""
+    placed = {}
     for target, headline, after in revision.read_also_rows():
-        segment = paragraphs[min(after, len(paragraphs)) - 1] if after and paragraphs else None
-        segment = segment or (opening[-1] if opening else None)
-        if segment is not None:
-            shown = target.headline if target is not None else headline
-            places.setdefault(segment.pk, []).append(shown)
-    return places
+        index = min(opening + after, total) - 1
+        if index >= 0:
+            placed.setdefault(index, []).append(target.headline if target else headline)
+    return placed
 
 
 # --- Source and English side by side, as the reviewer sees them ------------------------------
@@ -291,10 +299,7 @@ def side_by_side(story, revision, segments):
     for number, text in enumerate(paragraphs[len(story.paragraphs) :], len(story.paragraphs) + 1):
         rows.append(SideBySide(f"Paragraph {number}", "", text, None))
     opening = len(rows) - max(len(paragraphs), len(story.paragraphs))  # headline, standfirst
-    placed = {}
-    for target, headline, after in revision.read_also_rows():
-        row = min(opening + after, len(rows)) - 1
-        placed.setdefault(row, []).append(target.headline if target else headline)
+    placed = _place_read_also(revision, opening, len(rows))
     return [replace(row, read_also=tuple(placed.get(n, ()))) for n, row in enumerate(rows)]
 
 

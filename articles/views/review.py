@@ -9,7 +9,7 @@ from articles import translation, workflow
 from articles.article_page import article_page_context
 from articles.diffing import compare_revisions
 from articles.forms import TransitionForm
-from articles.models import Article, Language
+from articles.models import Article
 
 from .access import article_for
 
@@ -19,7 +19,7 @@ def review_context(request, article, form=None, refused=None, acted=""):
     the conversation so far and the actions this user may take."""
     revision = article.current_revision
     baseline = article.published_revision
-    if baseline is None and article.source_story.language == Language.ENGLISH:
+    if baseline is None and not article.needs_translation:
         baseline = article.revisions.filter(author=None).order_by("number").first()
     checks = workflow.publishing_checks(article)
     segments = translation.segments_for(article, create=False)
