@@ -14,21 +14,30 @@ from .access import article_for
 def screen_context(article):
     """The translation screen: every segment beside its source, glossary terms marked."""
     segments = translation.segments_for(article)
-    edited_elsewhere = edits_outside_translation(article)
     terms = translation.glossary()
     read_also = translation.read_also_places(segments, article.current_revision)
     for segment in segments:
-        segment.pieces = translation.highlighted(segment.current_source, terms)
-        segment.terms = translation.terms_in(segment.current_source, terms)
+        mark_glossary_terms(segment, terms)
         segment.read_also = read_also.get(segment.pk, [])
+    return around_segments(article, segments) | {
+        "segments": segments,
+        "edited_elsewhere": edits_outside_translation(article),
+    }
+
+
+def around_segments(article, segments):
+    """What the screen and each swapped-in segment show around the segments themselves."""
     return {
         "article": article,
         "story": article.source_story,
-        "segments": segments,
         "progress": translation.progress(segments),
         "machine_translation": machine_translation.is_enabled(),
-        "edited_elsewhere": edited_elsewhere,
     }
+
+
+def mark_glossary_terms(segment, terms):
+    segment.pieces = translation.highlighted(segment.current_source, terms)
+    segment.terms = translation.terms_in(segment.current_source, terms)
 
 
 @login_required
@@ -126,11 +135,14 @@ def machine_translate(request, slug, pk=None):
 
 
 def segment_response(request, article, pk):
+    """The one segment that changed, with the progress bar; the rest of the screen stays."""
     if not request.htmx:
         return redirect(reverse("desk:translate", args=[article.slug]) + f"#segment-{pk}")
-    context = screen_context(article) | {"status_update": True}  # with the progress bar
-    segment = next(s for s in context["segments"] if s.pk == pk)
-    return render(request, "desk/translate.html#segment", context | {"segment": segment})
+    segments = translation.segments_for(article)
+    segment = next(s for s in segments if s.pk == pk)
+    mark_glossary_terms(segment, translation.glossary())
+    context = around_segments(article, segments) | {"segment": segment, "status_update": True}
+    return render(request, "desk/translate.html#segment", context)
 
 
 @login_required
