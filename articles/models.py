@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import Truncator, slugify
 
 from .sanitizer import block_text
@@ -493,7 +494,7 @@ class Revision(models.Model):
         be translated has no headline or body, and restoring it would empty the article."""
         return bool(self.headline and self.body)
 
-    @property
+    @cached_property  # a revision never changes once saved
     def summary(self):
         """What feeds, search engines and link previews show of the article: the standfirst,
         else the opening words of the first paragraph."""
@@ -501,7 +502,7 @@ class Revision(models.Model):
             return self.standfirst
         return Truncator(block_text(self.body[0])).words(SUMMARY_WORDS)
 
-    @property
+    @cached_property
     def paragraph_texts(self):
         """The body as plain-text paragraphs, one per block."""
         return [block_text(block) for block in self.body]
