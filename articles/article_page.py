@@ -1,5 +1,6 @@
-"""What an article page shows: the body with each Read Also link at its place, and the
-page's description for machines (schema.org NewsArticle as JSON-LD).
+"""What an article page shows: the body, block by block, with each Read Also link where the
+document places it, and the page's description for machines (schema.org NewsArticle as
+JSON-LD).
 
 Readers see a Read Also link only while its target is published, under the target's
 published headline. The desk's preview shows every link, flagging those readers will
@@ -12,7 +13,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from .models import ReadAlsoLink
+from . import body as documents
+from .models import Article, ReadAlsoLink
 
 
 def read_also_item(link, *, preview):
@@ -30,8 +32,33 @@ def read_also_item(link, *, preview):
     return {"headline": target.headline if target else link.target_headline, "url": url}
 
 
-def article_page_context(article, revision, *, preview=False):
-    """The article template's context for `revision`: the reader's page, or the preview."""
+def article_page_context(article, revision, *, preview=False, keywords=None):
+    """The article template's context for `revision`: the reader's page, or the preview (of a
+    saved revision, or of an editor's unsaved work: a Revision built but not saved, with its
+    `keywords` given)."""
+    links = _links_by_block(revision, preview=preview)
+    body = []
+    for block in revision.body:
+        if block["type"] != "read_also":
+            body.append({"html": documents.block_html(block)})
+        elif link := links.get(block["attrs"]["id"]):
+            body.append({"read_also": read_also_item(link, preview=preview)})
+    if keywords is None:
+        keywords = revision.keywords.only("name", "slug")
+    return {
+        "article": article,
+        "revision": revision,
+        "body": [item for item in body if item.get("html") or item.get("read_also")],
+        "keywords": list(keywords),
+        "preview": preview,
+    }
+
+
+def _links_by_block(revision, *, preview):
+    """{block id: ReadAlsoLink} for the revision's Read Also blocks, in one query: its index,
+    or for unsaved work, links made up from the blocks' targets."""
+    if revision.pk is None:
+        return _unsaved_links(revision)
     links = ReadAlsoLink.objects.filter(revision=revision).select_related(
         "target__published_revision"
     )
@@ -39,26 +66,27 @@ def article_page_context(article, revision, *, preview=False):
         links = links.select_related("target__current_revision", "target__source_story")
     else:  # only what the reader's page shows, so that the query stays light
         links = links.only(
-            "after_paragraph",
+            "block_id",
             "target_headline",
             "target__slug",
             "target__status",
             "target__published_revision__headline",
         )
-    by_paragraph = {}
-    for link in links:
-        item = read_also_item(link, preview=preview)
-        if item:
-            by_paragraph.setdefault(min(link.after_paragraph, len(revision.body)), []).append(item)
-    body = [{"block": None, "read_also": by_paragraph.get(0, [])}]
-    for number, block in enumerate(revision.body, start=1):
-        body.append({"block": block, "read_also": by_paragraph.get(number, [])})
+    return {link.block_id: link for link in links}
+
+
+def _unsaved_links(revision):
+    blocks = [b["attrs"] for b in revision.body if b["type"] == "read_also"]
+    targets = Article.objects.select_related(
+        "published_revision", "current_revision", "source_story"
+    ).in_bulk({attrs["target"] for attrs in blocks if attrs["target"]})
     return {
-        "article": article,
-        "revision": revision,
-        "body": body,
-        "keywords": list(revision.keywords.only("name", "slug")),
-        "preview": preview,
+        attrs["id"]: ReadAlsoLink(
+            block_id=attrs["id"],
+            target=targets.get(attrs["target"]),
+            target_headline=attrs["headline"],
+        )
+        for attrs in blocks
     }
 
 

@@ -1,12 +1,16 @@
-"""Readable, word-level differences between two revisions of an article.
+"""Readable differences between two revisions of an article.
 
-Every part of a revision is compared: headline, standfirst, each body paragraph,
-the disclaimer, the keywords and the Read Also links.
+Every part of a revision is compared: headline, standfirst, the disclaimer, the
+keywords, and the body block by block (articles/body.py): words changed, formatting
+changed, blocks added, removed or moved, Read Also links among them in their places.
 """
 
 import difflib
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from . import body as documents
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 
@@ -15,10 +19,13 @@ _TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 class FieldDiff:
     label: str
     pieces: list  # (kind, text): kind is "same", "removed" or "added"
+    blocks: list = field(default_factory=list)  # the body's: BlockChange rows
 
     @property
     def changed(self):
-        return any(kind != "same" for kind, _ in self.pieces)
+        return any(kind != "same" for kind, _ in self.pieces) or any(
+            block.changed for block in self.blocks
+        )
 
 
 # Below this share of words in common, two texts are a rewrite (a paragraph translated, say):
@@ -73,24 +80,235 @@ def paragraphs_diff(old, new):
 
 
 def revision_parts(revision):
-    """A revision as labelled plain texts (the body as its paragraphs), in reading order."""
-    parts = [("Headline", revision.headline), ("Standfirst", revision.standfirst)]
-    parts.append(("Body", tuple(revision.paragraph_texts)))  # compared paragraph by paragraph
-    parts.append(("Disclaimer", revision.disclaimer.name if revision.disclaimer else "none"))
-    parts.append(("Keywords", ", ".join(k.name for k in revision.keywords.all()) or "none"))
-    links = [
-        f"after paragraph {link.after_paragraph}: {link.target_headline}"
-        for link in revision.read_also.all()
+    """A revision as labelled values, in reading order, for telling whether two revisions say
+    the same to readers: the body as its blocks without their ids."""
+    blocks = tuple(
+        json.dumps({**block, "attrs": {**block["attrs"], "id": None}}, sort_keys=True)
+        for block in revision.body
+    )
+    return [
+        ("Headline", revision.headline),
+        ("Standfirst", revision.standfirst),
+        ("Body", blocks),
+        ("Disclaimer", revision.disclaimer.name if revision.disclaimer else "none"),
+        ("Keywords", ", ".join(k.name for k in revision.keywords.all()) or "none"),
     ]
-    parts.append(("Read Also", "\n".join(links) or "none"))
-    return parts
 
 
 def compare_revisions(old, new):
-    """One FieldDiff per part of the revisions, in reading order."""
-    return [
-        FieldDiff(label, (paragraphs_diff if label == "Body" else word_diff)(old_text, new_text))
-        for (label, old_text), (_, new_text) in zip(
-            revision_parts(old), revision_parts(new), strict=True
-        )
-    ]
+    """One FieldDiff per part of the revisions, in reading order; the body's, block by block
+    (`blocks`: BlockChange rows, Read Also links in their places)."""
+    diffs = []
+    for (label, old_value), (_, new_value) in zip(
+        revision_parts(old), revision_parts(new), strict=True
+    ):
+        if label == "Body":
+            changes = body_diff(old.body, new.body)
+            diffs.append(FieldDiff(label, [], changes))
+        else:
+            diffs.append(FieldDiff(label, word_diff(old_value, new_value)))
+    return diffs
+
+
+# --- The body, block by block --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BlockChange:
+    kind: str  # "same", "changed", "added", "removed" or "moved"
+    label: str  # "Paragraph 3", "Subheading", "Read Also"
+    pieces: list  # word_diff() pieces of its text
+    notes: tuple = ()  # what else changed: formatting, its type, where it moved from
+
+    @property
+    def changed(self):
+        return self.kind != "same" or bool(self.notes)
+
+
+MARK_NAMES = {"strong": "bold", "em": "italic"}
+
+
+def body_diff(old, new):
+    """[BlockChange] turning the body `old` into `new`, in the new body's reading order with
+    removed blocks where they stood. Blocks pair by id (an edit keeps them); blocks left over
+    pair by their text, as a re-imported story's do. A pair whose order among the others
+    changed has moved; a pair's formatting is compared character by character."""
+    pairs = _pair_by_id(old, new)
+    _pair_by_text(old, new, pairs)
+    in_order = _kept_in_order(pairs)
+    old_places, new_places = _places(old), _places(new)
+    rows_after = {}  # new index (or -1 for the start) -> removed old blocks that follow it
+    anchor = -1
+    old_to_new = {o: n for n, o in pairs.items()}
+    for index, block in enumerate(old):
+        if index in old_to_new:
+            anchor = old_to_new[index] if old_to_new[index] in in_order else anchor
+        else:
+            rows_after.setdefault(anchor, []).append(
+                BlockChange(
+                    "removed", _label(block, old_places[index]), [("removed", _text(block))]
+                )
+            )
+    rows = list(rows_after.get(-1, []))
+    for index, block in enumerate(new):
+        label = _label(block, new_places[index])
+        if index not in pairs:
+            rows.append(BlockChange("added", label, [("added", _text(block))]))
+        else:
+            before = old[pairs[index]]
+            notes = _formatting_notes(before, block)
+            if index not in in_order:
+                notes.insert(
+                    0,
+                    f"Moved: was {_where(old_places[pairs[index]])}, now {_where(new_places[index])}.",
+                )
+                kind = "moved"
+            else:
+                kind = "same" if _text(before) == _text(block) and not notes else "changed"
+            rows.append(
+                BlockChange(kind, label, word_diff(_text(before), _text(block)), tuple(notes))
+            )
+        rows += rows_after.get(index, [])
+    return rows
+
+
+def _pair_by_id(old, new):
+    where = {block["attrs"]["id"]: index for index, block in enumerate(old)}
+    return {
+        index: where[block["attrs"]["id"]]
+        for index, block in enumerate(new)
+        if block["attrs"]["id"] in where
+        and old[where[block["attrs"]["id"]]]["type"]
+        == "read_also"
+        == (block["type"] == "read_also")
+    }
+
+
+def _pair_by_text(old, new, pairs):
+    """Pair the blocks `pairs` left over by their texts, in order: the same text, or a changed
+    block where one stands in for another."""
+    free_old = [i for i in range(len(old)) if i not in pairs.values()]
+    free_new = [j for j in range(len(new)) if j not in pairs]
+    texts_old = [_text(old[i]) for i in free_old]
+    texts_new = [_text(new[j]) for j in free_new]
+    matcher = difflib.SequenceMatcher(None, texts_old, texts_new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op in {"equal", "replace"}:
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=False):
+                if (old[free_old[i]]["type"] == "read_also") == (
+                    new[free_new[j]]["type"] == "read_also"
+                ):
+                    pairs[free_new[j]] = free_old[i]
+
+
+def _kept_in_order(pairs):
+    """The new indexes of the pairs in the longest run that kept its order; the rest moved."""
+    ordered = sorted(pairs)
+    olds = [pairs[n] for n in ordered]
+    kept = set()
+    for match in difflib.SequenceMatcher(
+        None, olds, sorted(olds), autojunk=False
+    ).get_matching_blocks():
+        kept.update(ordered[match.a + k] for k in range(match.size))
+    return kept
+
+
+def _places(blocks):
+    """For each block, ("at", n): it is the nth text block; or, for a Read Also link,
+    ("after", n): n text blocks come before it."""
+    places, count = [], 0
+    for block in blocks:
+        if block["type"] == "read_also":
+            places.append(("after", count))
+        else:
+            count += 1
+            places.append(("at", count))
+    return places
+
+
+def _where(place):
+    kind, number = place
+    if kind == "after":
+        return f"after paragraph {number}" if number else "before the first paragraph"
+    return f"paragraph {number}"
+
+
+def _label(block, place):
+    kind = block["type"]
+    if kind == "read_also":
+        return "Read Also"
+    name = {"paragraph": "Paragraph", "subheading": "Subheading", "bullet_list": "List",
+            "ordered_list": "Numbered list", "blockquote": "Quote"}[kind]  # fmt: skip
+    return f"{name} {place[1]}" if kind == "paragraph" else f"{name} (block {place[1]})"
+
+
+def _text(block):
+    return documents.block_text(block)
+
+
+def _formatting_notes(old, new):
+    """What changed about a pair of blocks besides their words: the kind of block, a Read Also
+    link's target, and the formatting of text both have."""
+    notes = []
+    if old["type"] != new["type"]:
+        notes.append(f"Was {_kind_name(old)}, now {_kind_name(new)}.")
+    if (
+        old["type"] == new["type"] == "read_also"
+        and old["attrs"]["target"] != new["attrs"]["target"]
+    ):
+        notes.append("Points at another article.")
+    if new["type"] == "read_also" or old["type"] == "read_also":
+        return notes
+    old_runs, new_runs = _marked_characters(old), _marked_characters(new)
+    old_text = "".join(c for c, _ in old_runs)
+    new_text = "".join(c for c, _ in new_runs)
+    matcher = difflib.SequenceMatcher(None, old_text, new_text, autojunk=False)
+    changes = []  # (text, added marks, removed marks), consecutive characters joined
+    for match in matcher.get_matching_blocks():
+        for k in range(match.size):
+            char, before = old_runs[match.a + k]
+            after = new_runs[match.b + k][1]
+            change = (after - before, before - after)
+            if change == (frozenset(), frozenset()):
+                changes.append(None)
+                continue
+            if changes and changes[-1] and changes[-1][1:] == change:
+                changes[-1] = (changes[-1][0] + char, *change)
+            else:
+                changes.append((char, *change))
+        changes.append(None)
+    for change in filter(None, changes):
+        text, added, removed = change
+        words = [f"{_mark_name(m)} added" for m in sorted(added)]
+        words += [f"{_mark_name(m)} removed" for m in sorted(removed)]
+        notes.append(f"“{text.strip()}”: {', '.join(words)}.")
+    return notes
+
+
+def _kind_name(block):
+    return documents.BLOCK_NAMES[block["type"]]
+
+
+def _mark_name(mark):
+    if mark.startswith("link "):
+        return f"link to {mark[5:]}"
+    return MARK_NAMES.get(mark, mark)
+
+
+def _marked_characters(block):
+    """[(character, frozenset of marks)] for a text block's text, items and paragraphs joined."""
+    if block["type"] in documents.TEXT_BLOCKS:
+        paragraphs = [block]
+    else:
+        paragraphs = documents.paragraphs_within(block)
+    characters = []
+    for paragraph in paragraphs:
+        if characters:
+            characters.append(("\n", frozenset()))
+        for node in paragraph.get("content", []):
+            marks = frozenset(
+                f"link {m['attrs']['href']}" if m["type"] == "link" else m["type"]
+                for m in node.get("marks", [])
+            )
+            characters += [(c, marks) for c in node.get("text", "\n")]
+    return characters

@@ -7,6 +7,7 @@ Nothing is lost: the refused edit is kept in the history as a revision that
 did not become current, beside the colleague's, and stays in the editor's form.
 """
 
+import json
 from datetime import timedelta
 
 from django.db import transaction
@@ -14,17 +15,18 @@ from django.db.models import Max
 from django.utils import timezone
 
 from . import notifications
+from .body import from_form, paragraph, reanchored, with_read_also_after
 from .models import (
     Article,
     AuditRecord,
     Disclaimer,
     EditorPresence,
-    ReadAlsoLink,
+    Keyword,
     Revision,
     SegmentKind,
     WorkingCopy,
 )
-from .sanitizer import clean_body, text_to_block
+from .read_also import write_index
 from .translation import segments_for
 from .workflow import WorkflowError, state_after_edit
 
@@ -52,15 +54,14 @@ def save_revision(
     keywords,
     outlet,
     assignee,
-    read_also=None,
     note="",
 ):
     """Store an edit as the article's next revision and make it current.
 
     The outlet the article is attributed to and its assignee are saved with it.
-    `based_on` is the revision the editor started from; `read_also` is a list of
-    (target article or None, target headline, after_paragraph), or None to keep
-    the links of the current revision. Raises StaleEdit when `based_on` is no
+    `based_on` is the revision the editor started from; `body` is the document
+    (articles/body.py), Read Also blocks included, which are indexed with the
+    revision (read_also.write_index). Raises StaleEdit when `based_on` is no
     longer current, and workflow.WorkflowError when the article's state forbids
     edits (spiked, unpublished). The workflow decides what an edit does to the
     article's state (an approved article goes back to review).
@@ -89,18 +90,7 @@ def save_revision(
         )
         revision.save()
         revision.keywords.set(keywords)
-        if read_also is None:
-            read_also = based_on.read_also_rows()
-        ReadAlsoLink.objects.bulk_create(
-            ReadAlsoLink.build(
-                revision=revision,
-                position=position,
-                target=target,
-                target_headline=target_headline,
-                after_paragraph=min(after_paragraph, len(body)),
-            )
-            for position, (target, target_headline, after_paragraph) in enumerate(read_also)
-        )
+        write_index(revision)
         if stale:
             AuditRecord.objects.create(
                 actor=author,
@@ -159,17 +149,14 @@ AUTOSAVED_FIELDS = [
     "outlet",
     "assignee",
     "note",
-    "read_also_present",
-    "read_also_target",
-    "read_also_headline",
-    "read_also_after",
 ]
 
 
 def autosave(article, editor, form_data):
-    """Keep the edit form as the editor left it, body cleaned; not a revision."""
+    """Keep the edit form as the editor left it, body validated and cleaned; not a revision.
+    A body the schema refuses is not kept (BodyError), and the working copy stays as it was."""
     data = {name: form_data.getlist(name) for name in AUTOSAVED_FIELDS if name in form_data}
-    data["body"] = ["".join(clean_body(form_data.get("body", "")))]
+    data["body"] = [json.dumps(from_form(form_data), ensure_ascii=False)]
     based_on = article.revisions.filter(pk=form_data.get("based_on")).first()
     copy, _ = WorkingCopy.objects.update_or_create(
         article=article,
@@ -177,6 +164,25 @@ def autosave(article, editor, form_data):
         defaults={"based_on": based_on or article.current_revision, "form_data": data},
     )
     return copy
+
+
+def unsaved_revision(article, working_copy):
+    """The working copy as a revision that is not saved, and its keywords (those that exist;
+    a new one is made only when the work is saved), for a preview."""
+    data = working_copy.form_data
+    first = {name: (values or [""])[0] for name, values in data.items()}
+    names = {" ".join(n.split()).casefold() for n in first.get("keywords", "").split(",")}
+    keywords = [k for k in Keyword.objects.all() if k.name.casefold() in names]
+    disclaimer = Disclaimer.objects.filter(pk=first.get("disclaimer") or None).first()
+    revision = Revision.build(
+        article=article,
+        number=working_copy.based_on.number,
+        headline=" ".join(first.get("headline", "").split()),
+        standfirst=first.get("standfirst", ""),
+        body=json.loads(first["body"]),
+        disclaimer=disclaimer if str(first.get("disclaimer", "")).isdigit() else None,
+    )
+    return revision, keywords
 
 
 def discard_working_copy(article, editor):
@@ -232,6 +238,25 @@ def edits_outside_translation(article):
     return None
 
 
+def english_body(segments, current):
+    """The body the segments make: a paragraph per source paragraph, each with an id of its
+    segment's (so it is the same block however the source is re-imported and realigned),
+    and the Read Also blocks of the current revision after the paragraph they followed. Before
+    there is any English, a link follows the source paragraph the importer found it after."""
+    text = [
+        paragraph(s.translation or s.current_source, block_id=f"segment-{s.pk}")
+        for s in segments
+        if s.kind == SegmentKind.PARAGRAPH
+    ]
+    if any(block["type"] != "read_also" for block in current.body):
+        return reanchored(text, current.body)
+    links = current.read_also.order_by("position")
+    blocks = {block["attrs"]["id"]: block for block in current.body}
+    return with_read_also_after(
+        text, [(link.after_paragraph, blocks[link.block_id]) for link in links]
+    )
+
+
 def save_translation(article, *, author, replace_edits=False):
     """A new revision whose headline, standfirst and body are the segments' English (one body
     paragraph per source paragraph; an untranslated one keeps the source text, which the
@@ -252,11 +277,7 @@ def save_translation(article, *, author, replace_edits=False):
     current = article.current_revision
     headline = english.get((SegmentKind.HEADLINE, 0), "")
     standfirst = english.get((SegmentKind.STANDFIRST, 0), current.standfirst)
-    body = [  # one paragraph per source paragraph, so Read Also links keep their places
-        text_to_block(s.translation or s.current_source)
-        for s in segments
-        if s.kind == SegmentKind.PARAGRAPH
-    ]
+    body = english_body(segments, current)
     if (headline, standfirst, body) == (current.headline, current.standfirst, current.body):
         return None
     return save_revision(

@@ -33,6 +33,7 @@ def export_article(article, *, published=False):
         "standfirst": revision.standfirst or None,
         "paragraphs": revision.paragraph_texts,
         "read_also": export_read_also(revision, published=published),
+        "body": export_body(revision),
         "disclaimer": revision.disclaimer.text if revision.disclaimer else None,
         "outlet": article.outlet.name if article.outlet else None,
         "source_language": article.source_story.language,
@@ -47,7 +48,7 @@ def export_read_also(revision, *, published):
     """The revision's Read Also links; with `published`, as readers see them: only those whose
     target is live, under the target's published headline."""
     rows = []
-    for link in revision.read_also.all():
+    for link in revision.read_also.all():  # the index: after_paragraph worked out from the body
         title = link.target_headline
         if published:
             shown = read_also_item(link, preview=False)
@@ -57,3 +58,18 @@ def export_read_also(revision, *, published):
         slug = link.target.slug if link.target else None
         rows.append({"title": title, "slug": slug, "after_paragraph": link.after_paragraph})
     return rows
+
+
+def export_body(revision):
+    """The typed blocks with their ids; each Read Also block names its target by slug, as the
+    index knows it now (a link given only a headline is matched when that article arrives)."""
+    targets = {
+        link.block_id: link.target.slug if link.target else None
+        for link in revision.read_also.all()
+    }
+    return [
+        {**block, "attrs": {**block["attrs"], "target": targets.get(block["attrs"]["id"])}}
+        if block["type"] == "read_also"
+        else block
+        for block in revision.body
+    ]

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from . import body as documents
 from .arabic import normalize
 from .models import (
     Article,
@@ -11,7 +12,6 @@ from .models import (
     Language,
     Outlet,
 )
-from .sanitizer import clean_body
 
 ALL_QUEUES = ""
 
@@ -69,7 +69,9 @@ EMPTY_BODY = "The body is empty: write at least one paragraph."
 
 
 class ArticleEditForm(forms.Form):
-    """One save of the edit screen. The body arrives as HTML and leaves as cleaned blocks."""
+    """One save of the edit screen. The body arrives as the editor's document (JSON, `body`),
+    or, from a browser without JavaScript, as the HTML of a plain textarea (`body_html`);
+    either way it leaves as a validated document (articles/body.py)."""
 
     based_on = forms.IntegerField(widget=forms.HiddenInput)
     headline = forms.CharField(
@@ -78,10 +80,8 @@ class ArticleEditForm(forms.Form):
         error_messages={"required": "The headline is empty: give the article a headline."},
     )
     standfirst = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    body = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 14}),
-        error_messages={"required": EMPTY_BODY},
-    )
+    body = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
+    body_html = forms.CharField(required=False, strip=False, widget=forms.Textarea)
     keywords = forms.CharField(
         required=False,
         max_length=1000,
@@ -100,41 +100,37 @@ class ArticleEditForm(forms.Form):
         required=False, max_length=300, help_text="Optional: what this revision changes."
     )
 
-    def clean(self):
-        data = super().clean()
-        data["read_also"] = self.read_also_rows() if self.data.get("read_also_present") else None
-        return data
-
-    def read_also_rows(self):
-        """The Read Also rows as posted, in order: (target or None, headline, after_paragraph).
-
-        Rows arrive as parallel lists (read_also_target, read_also_headline,
-        read_also_after); an unknown target or placement is a form error."""
-        targets = self.data.getlist("read_also_target")
-        headlines = self.data.getlist("read_also_headline")
-        afters = self.data.getlist("read_also_after")
-        if not len(targets) == len(headlines) == len(afters):
-            raise forms.ValidationError("The Read Also links arrived incomplete; reload the page.")
-        known = Article.objects.in_bulk([int(t) for t in targets if t.isdigit()])
-        rows = []
-        for target, headline, after in zip(targets, headlines, afters, strict=True):
-            if (target and not target.isdigit()) or (target and int(target) not in known):
-                raise forms.ValidationError(
-                    "A Read Also link points at an article that no longer exists."
-                )
-            if not after.isdigit():
-                raise forms.ValidationError(f"Choose where the Read Also link “{headline}” goes.")
-            article = known.get(int(target)) if target else None
-            rows.append((article, headline.strip() or article.headline, int(after)))
-        return rows
+    def __init__(self, *args, article=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
 
     def clean_headline(self):
         return " ".join(self.cleaned_data["headline"].split())  # one line, however it was typed
 
     def clean_body(self):
-        blocks = clean_body(self.cleaned_data["body"])
-        if not blocks:
+        """The document, whichever way it came; every Read Also target an existing article
+        other than this one, and a headline for each (the target's, when none was given)."""
+        try:
+            blocks = documents.from_form(self.data)
+        except documents.BodyError as refused:
+            raise forms.ValidationError(str(refused)) from None
+        if not documents.text_blocks(blocks):
             raise forms.ValidationError(EMPTY_BODY)
+        return self._with_known_targets(blocks)
+
+    def _with_known_targets(self, blocks):
+        links = [block["attrs"] for block in blocks if block["type"] == "read_also"]
+        wanted = {attrs["target"] for attrs in links if attrs["target"]}
+        known = Article.objects.select_related("current_revision", "source_story").in_bulk(wanted)
+        for attrs in links:
+            target = known.get(attrs["target"]) if attrs["target"] else None
+            if attrs["target"] and (target is None or target == self.article):
+                raise forms.ValidationError(
+                    f"The Read Also link “{attrs['headline'][:80]}” points at an article that "
+                    + ("is this one." if target else "no longer exists.")
+                )
+            if target and not attrs["headline"]:
+                attrs["headline"] = target.headline
         return blocks
 
     def clean_keywords(self):

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import Truncator, slugify
 
-from .sanitizer import block_text
+from . import body as documents
 from .text import headline_key
 
 
@@ -435,7 +435,8 @@ class Revision(models.Model):
     body = models.JSONField(
         default=list,
         blank=True,
-        help_text="Body blocks, each one cleaned HTML element (<p>, <ul>, <blockquote>…).",
+        help_text="The body as a structured document: a list of blocks, each with an id "
+        "(paragraphs, subheadings, lists, quotes, Read Also links; see docs/body.md).",
     )
     disclaimer = models.ForeignKey(
         Disclaimer, null=True, blank=True, on_delete=models.PROTECT, related_name="revisions"
@@ -472,7 +473,8 @@ class Revision(models.Model):
         is found by its Arabic headline."""
         body = list(body)
         source_headline = article.source_story.headline
-        text = "\n".join([headline, standfirst, *map(block_text, body), source_headline])
+        paragraphs = documents.paragraph_texts(body)
+        text = "\n".join([headline, standfirst, *paragraphs, source_headline])
         return cls(
             article=article,
             headline=headline,
@@ -483,29 +485,24 @@ class Revision(models.Model):
             **fields,
         )
 
-    def read_also_rows(self):
-        """The Read Also links as (target or None, headline as given, after_paragraph), in order."""
-        links = self.read_also.select_related("target__current_revision", "target__source_story")
-        return [(link.target, link.target_headline, link.after_paragraph) for link in links]
-
     @property
     def can_be_restored(self):
         """Whether the revision is an article at all: the importer's draft of a story still to
         be translated has no headline or body, and restoring it would empty the article."""
-        return bool(self.headline and self.body)
+        return bool(self.headline and self.paragraph_texts)
 
     @cached_property  # a revision never changes once saved
     def summary(self):
         """What feeds, search engines and link previews show of the article: the standfirst,
         else the opening words of the first paragraph."""
-        if self.standfirst or not self.body:
+        if self.standfirst or not self.paragraph_texts:
             return self.standfirst
-        return Truncator(block_text(self.body[0])).words(SUMMARY_WORDS)
+        return Truncator(self.paragraph_texts[0]).words(SUMMARY_WORDS)
 
     @cached_property
     def paragraph_texts(self):
-        """The body as plain-text paragraphs, one per block."""
-        return [block_text(block) for block in self.body]
+        """The body as plain-text paragraphs, one per text block (Read Also links left out)."""
+        return documents.paragraph_texts(self.body)
 
     @property
     def author_name(self):
@@ -513,12 +510,15 @@ class Revision(models.Model):
 
 
 class ReadAlsoLink(models.Model):
-    """A "Read Also" pointer to another article, shown after a given body paragraph."""
+    """The index of a revision's Read Also blocks: one row per block of its body, written with
+    the revision. The body says where a link sits; the index finds links by target (the
+    publishing checks, "linked from") and by headline (an article that arrives later)."""
 
     revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="read_also")
+    block_id = models.CharField(max_length=32, help_text="The Read Also block's id in the body.")
     position = models.PositiveSmallIntegerField(default=0)
     after_paragraph = models.PositiveSmallIntegerField(
-        help_text="Shown after this many body paragraphs (0: before the first)."
+        help_text="How many text blocks come before it in the body (0: before the first)."
     )
     target = models.ForeignKey(
         Article,

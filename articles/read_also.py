@@ -1,14 +1,87 @@
-"""Matching Read Also links to the articles they name, whatever order stories arrive in.
+"""Read Also links: the index of a revision's Read Also blocks, and matching links to the
+articles they name, whatever order stories arrive in.
 
-A link keeps the headline it was given. It points at the article whose source
+A Read Also block in the body (articles/body.py) names its target article, or only
+the headline it was given. Each revision's blocks are indexed as ReadAlsoLink rows
+when it is saved. A link without a target points at the article whose source
 headline or current headline normalises to the same key (see text.headline_key);
 until such an article exists it waits, and is matched when that article arrives.
 """
 
 from django.db.models import F
 
+from . import body as documents
 from .models import Article, ReadAlsoLink
 from .text import headline_key
+
+
+def index_links(revision, *, found=None, places=None):
+    """Unsaved ReadAlsoLink rows for `revision`'s Read Also blocks, in body order. A block
+    without a target takes the article `found` ({headline key: Article}) for its headline;
+    `places` overrides where each sits ([after_paragraph], for the importer's draft of a story
+    still to be translated, whose links sit among source paragraphs)."""
+    links = []
+    blocks = documents.read_also_places(revision.body)
+    for position, (after, block) in enumerate(blocks):
+        attrs = block["attrs"]
+        key = headline_key(attrs["headline"])
+        target_id = attrs["target"] or getattr((found or {}).get(key), "pk", None)
+        links.append(
+            ReadAlsoLink(
+                revision=revision,
+                block_id=attrs["id"],
+                position=position,
+                after_paragraph=places[position] if places else after,
+                target_id=None if target_id == revision.article_id else target_id,
+                target_headline=attrs["headline"],
+                target_key=key,
+            )
+        )
+    return links
+
+
+def write_index(revision):
+    """Index a saved revision's Read Also blocks, matching headline-only links where an
+    article with that headline now exists."""
+    blocks = documents.read_also_places(revision.body)
+    keys = {headline_key(b["attrs"]["headline"]) for _, b in blocks if not b["attrs"]["target"]}
+    found = articles_by_headline_key(keys, exclude=revision.article) if keys else {}
+    ReadAlsoLink.objects.bulk_create(index_links(revision, found=found))
+
+
+def body_for_editor(revision):
+    """The revision's body with each Read Also block's target as the index knows it now (a
+    headline-only link may have been matched since the revision was saved)."""
+    matched = dict(
+        revision.read_also.filter(target__isnull=False).values_list("block_id", "target")
+    )
+    blocks = []
+    for block in revision.body:
+        if block["type"] == "read_also" and not block["attrs"]["target"]:
+            target = matched.get(block["attrs"]["id"])
+            block = {**block, "attrs": {**block["attrs"], "target": target}}
+        blocks.append(block)
+    return blocks
+
+
+def targets_for_editor(blocks):
+    """{article pk: {"headline", "live"}} for the targets of `blocks`' Read Also blocks: the
+    headline readers see (the working one while unpublished) and whether they see it."""
+    pks = {
+        b["attrs"]["target"] for b in blocks if b["type"] == "read_also" and b["attrs"]["target"]
+    }
+    articles = Article.objects.filter(pk__in=pks).select_related(
+        "published_revision", "current_revision", "source_story"
+    )
+    return {
+        article.pk: {
+            "headline": article.published_revision.headline
+            if article.is_live
+            else article.headline,
+            "live": article.is_live,
+        }
+        for article in articles
+    }
 
 
 def articles_by_headline_key(keys, *, exclude=None):

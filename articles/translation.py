@@ -262,10 +262,13 @@ def _place_read_also(revision, opening, total):
     goes under the nth paragraph (the last, if there are fewer), one before the first paragraph
     under the standfirst or headline."""
     placed = {}
-    for target, headline, after in revision.read_also_rows():
-        index = min(opening + after, total) - 1
+    links = revision.read_also.select_related("target__current_revision", "target__source_story")
+    for link in links:
+        index = min(opening + link.after_paragraph, total) - 1
         if index >= 0:
-            placed.setdefault(index, []).append(target.headline if target else headline)
+            placed.setdefault(index, []).append(
+                link.target.headline if link.target else link.target_headline
+            )
     return placed
 
 

@@ -13,7 +13,6 @@ urlpatterns = [
     path("<slug:slug>/autosave/discard/", edit.discard_draft, name="discard_draft"),
     path("<slug:slug>/presence/", edit.presence, name="presence"),
     path("<slug:slug>/read-also/", edit.read_also_search, name="read_also_search"),
-    path("<slug:slug>/read-also/row/", edit.read_also_row, name="read_also_row"),
     path("<slug:slug>/history/", history.history, name="history"),
     path("<slug:slug>/history/<int:number>/restore/", history.restore, name="restore"),
     path("<slug:slug>/preview/", preview.preview, name="preview"),

@@ -114,8 +114,8 @@ def make_article(db):
 
     from django.utils import timezone
 
+    from articles.body import paragraph
     from articles.models import Article, Keyword, Outlet, Revision, SourceStory
-    from articles.sanitizer import text_to_block
     from articles.text import headline_key
 
     counter = itertools.count(1)
@@ -154,7 +154,7 @@ def make_article(db):
             article=article,
             number=1,
             headline=headline if language == "en" else "",
-            body=[text_to_block(p) for p in paragraphs] if language == "en" else [],
+            body=[paragraph(p) for p in paragraphs] if language == "en" else [],
         )
         revision.save()
         revision.keywords.set([Keyword.objects.named(k) for k in keywords])
@@ -186,6 +186,7 @@ def ready_article(make_article, writer):
 
     from django.utils import timezone
 
+    from articles.body import paragraph
     from articles.models import LIVE_STATUSES, Disclaimer, Revision
 
     def make(status="in_review", headline="Ready to publish", **options):
@@ -203,7 +204,7 @@ def ready_article(make_article, writer):
                 article=article,
                 number=2,
                 headline=headline,
-                body=[*first.body, "<p>A corrected line.</p>"],
+                body=[*first.body, paragraph("A corrected line.")],
                 author=writer,
             )
             draft.disclaimer_id = Disclaimer.objects.get(is_standard=True).pk
@@ -217,3 +218,19 @@ def ready_article(make_article, writer):
         return article
 
     return make
+
+
+def add_read_also(revision, *, after_paragraph, target=None, target_headline=""):
+    """Put a Read Also block into a saved revision's body after `after_paragraph` text blocks,
+    and index it, as a save would have: for setting up a page, not a way editors work."""
+    from articles import body
+    from articles.models import ReadAlsoLink, Revision
+    from articles.read_also import index_links
+
+    block = body.read_also(target_headline or target.headline, target=target and target.pk)
+    places = [*body.read_also_places(revision.body), (after_paragraph, block)]
+    revision.body = body.with_read_also_after(body.text_blocks(revision.body), places)
+    Revision.objects.filter(pk=revision.pk).update(body=revision.body)
+    ReadAlsoLink.objects.filter(revision=revision).delete()
+    ReadAlsoLink.objects.bulk_create(index_links(revision))
+    return block

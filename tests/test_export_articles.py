@@ -28,6 +28,12 @@ def test_example_seed_exports_exactly(import_seeds):
     import_seeds(EXAMPLE_SEED)
     [article] = export()
     paragraphs = article.pop("paragraphs")
+    body = article.pop("body")
+    assert [block["type"] for block in body] == ["paragraph"] * 6 + ["read_also"] + [
+        "paragraph"
+    ] * 3
+    assert body[6]["attrs"]["headline"].startswith("Hezbollah Sends")
+    assert len({block["attrs"]["id"] for block in body}) == 10
     assert article == {
         "slug": EXAMPLE_SLUG,
         "title": "Desert on Fire: Pro-Regime Fighters Killed by Unknown Assailants",
@@ -78,6 +84,7 @@ def test_every_article_has_every_key(import_seeds):
         "standfirst",
         "paragraphs",
         "read_also",
+        "body",
         "disclaimer",
         "outlet",
         "source_language",

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from articles.body import paragraph
 from articles.editing import save_revision
 from articles.models import Disclaimer, Keyword
 from tests.conftest import EXAMPLE_SEED, EXAMPLE_SLUG
@@ -23,12 +24,14 @@ def edited(import_seeds, users):
         based_on=first,
         headline=first.headline,
         standfirst=first.standfirst,
-        body=["<p>Sources confirmed the killing of several fighters.</p>", *first.body[1:]],
+        body=[  # the opening rewritten, the Read Also link taken out
+            paragraph("Sources confirmed the killing of several fighters."),
+            *[block for block in first.body[1:] if block["type"] != "read_also"],
+        ],
         disclaimer=None,
         keywords=[Keyword.objects.named("Badia")],
         outlet=article.outlet,
         assignee=None,
-        read_also=[],
         note="Shorter opening",
     )
     return article
@@ -40,10 +43,15 @@ def test_diff_against_the_previous_revision(client, users, edited):
     diff = {field.label: field for field in response.context["diff"]}
     assert (response.context["older"].number, response.context["newer"].number) == (1, 2)
     assert not diff["Headline"].changed
-    assert any(kind == "removed" and "documenting" in text for kind, text in diff["Body"].pieces)
+    changed = [block for block in diff["Body"].blocks if block.changed]
+    assert any(
+        kind == "removed" and "documenting" in text
+        for block in changed
+        for kind, text in block.pieces
+    )
     assert diff["Disclaimer"].pieces == [("removed", "Not verified (standard)"), ("added", "none")]
     assert ("added", "Badia") in diff["Keywords"].pieces
-    assert diff["Read Also"].changed
+    assert any(block.kind == "removed" and block.label == "Read Also" for block in changed)
     page = response.content.decode()
     assert "Shorter opening" in page
     assert '<del dir="auto">Not verified (standard)</del>' in page
@@ -148,7 +156,7 @@ def test_the_importers_empty_draft_of_an_arabic_story_cannot_be_restored(
     article = make_article("", language="ar", paragraphs=["نص عربي"], outlet="Enab Baladi")
     save_revision(
         article, author=users["editor"], based_on=article.current_revision, headline="English",
-        standfirst="", body=["<p>English.</p>"], disclaimer=None, keywords=[],
+        standfirst="", body=[paragraph("English.")], disclaimer=None, keywords=[],
         outlet=article.outlet, assignee=None,
     )  # fmt: skip
     client.force_login(users["editor"])

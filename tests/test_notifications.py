@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from articles import workflow
+from articles.body import paragraph
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,7 @@ def test_editing_an_approved_or_scheduled_article_tells_the_reviewers(
     with django_capture_on_commit_callbacks(execute=True):
         save_revision(
             article, author=users["editor"], based_on=revision, headline="Edited",
-            standfirst="", body=["<p>Edited.</p>"], disclaimer=revision.disclaimer,
+            standfirst="", body=[paragraph("Edited.")], disclaimer=revision.disclaimer,
             keywords=[], outlet=article.outlet, assignee=None,
         )  # fmt: skip
     assert recipients() == ["admin@newsroom.example", "reviewer@newsroom.example"]
@@ -124,7 +125,7 @@ def test_a_new_version_of_the_source_reaches_whoever_is_working_on_the_article(
     article.refresh_from_db()
     save_revision(
         article, author=with_emails["editor"], based_on=article.current_revision,
-        headline="Edited", standfirst="", body=["<p>Edited.</p>"], disclaimer=None,
+        headline="Edited", standfirst="", body=[paragraph("Edited.")], disclaimer=None,
         keywords=[], outlet=article.outlet, assignee=None,
     )  # fmt: skip
     with django_capture_on_commit_callbacks(execute=True):

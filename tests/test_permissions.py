@@ -4,7 +4,7 @@ refusal changes nothing."""
 import pytest
 from django.urls import reverse
 
-from articles.models import Article, Revision, WorkingCopy
+from articles.models import Revision, WorkingCopy
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,6 @@ URLS = [
     ("discard_draft", "post", "change_article"),
     ("presence", "get", "change_article"),
     ("read_also_search", "get", "change_article"),
-    ("read_also_row", "get", "change_article"),
     ("review", "get", "view_article"),
     ("take_action", "post", "change_article"),  # spiking, which editors may do
 ]
@@ -32,9 +31,6 @@ def url_for(name, article):
         return reverse("desk:desk")
     if name == "restore":
         return reverse("desk:restore", args=[article.slug, 1])
-    if name == "read_also_row":
-        target = Article.objects.published().first()
-        return reverse("desk:read_also_row", args=[article.slug]) + f"?target={target.pk}"
     if name == "take_action":
         return reverse("desk:take_action", args=[article.slug, "spike"])
     return reverse(f"desk:{name}", args=[article.slug])
@@ -45,7 +41,7 @@ def post_data(article):
     return {
         "based_on": revision.pk,
         "headline": "Changed",
-        "body": "<p>Changed.</p>",
+        "body_html": "<p>Changed.</p>",
         "outlet": article.outlet_id,
         "comment": "Not for us.",
     }

@@ -5,7 +5,8 @@ import pytest
 from django.core.cache import cache
 
 from articles import workflow
-from articles.models import Disclaimer, Keyword, Outlet, ReadAlsoLink
+from articles.models import Disclaimer, Keyword, Outlet
+from tests.conftest import add_read_also
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +47,8 @@ def test_a_read_also_link_disappears_when_its_target_is_unpublished(
 ):
     target = ready_article("published", "The linked story")
     article = ready_article("published", "The linking story")
-    ReadAlsoLink.build(revision=article.published_revision, after_paragraph=1, target=target,
-                       target_headline="The linked story").save()  # fmt: skip
+    add_read_also(article.published_revision, after_paragraph=1, target=target,
+                       target_headline="The linked story")  # fmt: skip
     assert "The linked story" in read(client, article)
     with committing():
         workflow.apply(target, "unpublish", actor=users["reviewer"], comment="Wrong town.")

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import workflow
-from articles.models import Correction, Keyword, ReadAlsoLink, Revision
+from articles.models import Correction, Keyword, Revision
+from tests.conftest import add_read_also
 
 pytestmark = pytest.mark.django_db
 
@@ -64,8 +65,8 @@ def test_the_article_page_has_everything_in_its_place(client, ready_article, set
     )  # fmt: skip
     revision = article.published_revision
     Revision.objects.filter(pk=revision.pk).update(standfirst="The standfirst.")
-    ReadAlsoLink.build(revision=revision, after_paragraph=2, target=target,
-                       target_headline="What it was called once").save()  # fmt: skip
+    add_read_also(revision, after_paragraph=2, target=target,
+                       target_headline="What it was called once")  # fmt: skip
     page = page_of(client, article).content.decode()
     assert '<h1 dir="auto">The main story</h1>' in page
     assert "The standfirst." in page
@@ -82,8 +83,8 @@ def test_read_also_shows_the_targets_published_headline_and_hides_unpublished_ta
 ):
     target = ready_article("published", "Old headline")
     article = ready_article("published", "Main", paragraphs=["One."])
-    ReadAlsoLink.build(revision=article.published_revision, after_paragraph=1, target=target,
-                       target_headline="Old headline").save()  # fmt: skip
+    add_read_also(article.published_revision, after_paragraph=1, target=target,
+                       target_headline="Old headline")  # fmt: skip
     Revision.objects.filter(pk=target.published_revision_id).update(headline="New headline")
     assert "New headline" in page_of(client, article).content.decode()
 
@@ -118,8 +119,8 @@ def test_an_uncached_article_page_runs_a_fixed_small_number_of_queries(
                               note="Fixed.", published_at=article.published_at)  # fmt: skip
     for n in range(12):
         target = ready_article("published", f"Target {n}")
-        ReadAlsoLink.build(revision=article.published_revision, after_paragraph=n,
-                           target=target, target_headline=f"Target {n}").save()  # fmt: skip
+        add_read_also(article.published_revision, after_paragraph=n,
+                           target=target, target_headline=f"Target {n}")  # fmt: skip
     with CaptureQueriesContext(connection) as queries:
         response = page_of(client, article)
     assert response.status_code == 200

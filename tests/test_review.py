@@ -8,7 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, ArticleStatus, AuditRecord, Outlet, ReadAlsoLink, Revision
+from articles.body import paragraph
+from articles.models import Article, ArticleStatus, AuditRecord, Outlet, Revision
+from tests.conftest import add_read_also
 
 pytestmark = pytest.mark.django_db
 
@@ -34,9 +36,9 @@ def break_disclaimer(article):
 
 
 def break_read_also(article):
-    ReadAlsoLink.build(
-        revision=article.current_revision, after_paragraph=1, target_headline="A story not yet run"
-    ).save()
+    add_read_also(
+        article.current_revision, after_paragraph=1, target_headline="A story not yet run"
+    )
 
 
 def break_translation(article):
@@ -44,7 +46,7 @@ def break_translation(article):
     story.language = "ar"
     story.save()
     Revision.objects.filter(pk=article.current_revision_id).update(
-        body=["<p>English.</p>", "<p>قتل عنصران من قوات النظام</p>"]
+        body=[paragraph("English."), paragraph("قتل عنصران من قوات النظام")]
     )
 
 
@@ -176,10 +178,9 @@ def test_a_bad_time_is_a_clear_message(client, users, ready_article):
 def test_unpublishing_warns_about_articles_that_link_here(client, users, ready_article):
     article = ready_article("published", headline="The target")
     linking = ready_article("published", headline="The linking story")
-    ReadAlsoLink.build(
-        revision=linking.published_revision, after_paragraph=1,
+    add_read_also(linking.published_revision, after_paragraph=1,
         target_headline="The target", target=article,
-    ).save()  # fmt: skip
+    )  # fmt: skip
     client.force_login(users["reviewer"])
     page = client.get(review_url(article)).content.decode()
     assert "link to this one as Read Also" in page
@@ -224,7 +225,7 @@ def test_approving_text_saved_after_the_page_was_opened_is_refused(
     page = client.get(review_url(article)).content.decode()
     assert 'name="seen_revision" value="1"' in page
     Revision.build(article=article, number=2, headline="Changed behind the reviewer's back",
-                   body=["<p>New.</p>"], author=writer).save()  # fmt: skip
+                   body=[paragraph("New.")], author=writer).save()  # fmt: skip
     Article.objects.filter(pk=article.pk).update(current_revision=article.revisions.get(number=2))
     response = client.post(action_url(article, "approve"), {"seen_revision": 1, "comment": "OK"})
     assert response.status_code == 409

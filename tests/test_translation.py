@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from articles import translation, workflow
 from articles.arabic import has_arabic, normalize
+from articles.body import paragraph
 from articles.editing import save_translation
 from articles.models import Article, GlossaryTerm, Keyword, Segment
 from tests.conftest import SEEDS
@@ -111,7 +112,7 @@ def test_the_reviewer_compares_the_source_with_the_english_under_review_however_
     save_revision(  # an editor puts it right on the edit screen
         arabic_article, author=users["editor"], based_on=arabic_article.current_revision,
         headline="Attack in the Badia", standfirst="",
-        body=["<p>Two Liwa al-Quds fighters killed in the Badia.</p>", "<p>Sources said so.</p>"],
+        body=[paragraph("Two Liwa al-Quds fighters killed in the Badia."), paragraph("Sources said so.")],
         disclaimer=None, keywords=[], outlet=arabic_article.outlet, assignee=None,
     )  # fmt: skip
     client.force_login(users["reviewer"])
@@ -336,7 +337,7 @@ def test_saving_from_segments_does_not_silently_replace_the_editors_work(arabic_
     arabic_article.refresh_from_db()
     save_revision(
         arabic_article, author=users["editor"], based_on=first, headline="Polished headline",
-        standfirst="A standfirst the editor wrote.", body=["<p>Polished.</p>"],
+        standfirst="A standfirst the editor wrote.", body=[paragraph("Polished.")],
         disclaimer=None, keywords=[], outlet=arabic_article.outlet, assignee=None,
     )  # fmt: skip
     arabic_article.refresh_from_db()
@@ -362,7 +363,7 @@ def test_the_warning_about_edits_elsewhere_suits_who_reads_it(
     arabic_article.refresh_from_db()
     save_revision(
         arabic_article, author=users["editor"], based_on=first, headline="Polished",
-        standfirst="", body=["<p>Polished.</p>"], disclaimer=None, keywords=[],
+        standfirst="", body=[paragraph("Polished.")], disclaimer=None, keywords=[],
         outlet=arabic_article.outlet, assignee=None,
     )  # fmt: skip
     client.force_login(users[role])

@@ -47,7 +47,7 @@ def refused_forms(client):
     client.login(username="reviewer", password="newsroom-demo")
     yield "glossary, refused", client.post("/desk/glossary/", {"source_term": " "})
     based_on = Article.objects.get(slug="enab-baladi-5a31ef0f").current_revision.pk
-    empty = {"based_on": based_on, "headline": "", "body": "<p> </p>"}
+    empty = {"based_on": based_on, "headline": "", "body_html": "<p> </p>"}
     yield "edit, refused", client.post("/desk/enab-baladi-5a31ef0f/", empty)
     in_review = Article.objects.get(status="in_review")
     action = f"/desk/{in_review.slug}/review/request_changes/"

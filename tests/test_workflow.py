@@ -12,6 +12,7 @@ import pytest
 from django.utils import timezone
 
 from articles import workflow
+from articles.body import paragraph
 from articles.models import Article, ArticleStatus, AuditRecord, Correction
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +117,7 @@ def test_any_part_of_the_pending_version_counts_not_only_the_last_revision(
     article = ready_article("in_review")
     # The reviewer wrote revision 2; the writer revised it again as revision 3.
     for number, author in [(2, users["reviewer"]), (3, writer)]:
-        Revision.build(article=article, number=number, headline="H", body=["<p>B</p>"],
+        Revision.build(article=article, number=number, headline="H", body=[paragraph("B")],
                        author=author).save()  # fmt: skip
     with pytest.raises(workflow.WorkflowError, match="Four eyes"):
         workflow.apply(article, "approve", actor=users["reviewer"])
@@ -170,7 +171,7 @@ def test_a_correction_keeps_the_published_version_live_until_it_is_published(
     first_published = article.published_at
     draft = save_revision(
         article, author=writer, based_on=live, headline="Corrected headline",
-        standfirst="", body=["<p>Corrected.</p>"], disclaimer=live.disclaimer,
+        standfirst="", body=[paragraph("Corrected.")], disclaimer=live.disclaimer,
         keywords=list(live.keywords.all()), outlet=article.outlet, assignee=None,
     )  # fmt: skip
     article.refresh_from_db()
@@ -219,7 +220,7 @@ def test_what_an_edit_does_to_the_state(users, ready_article, state, after):
     revision = article.current_revision
     save_revision(
         article, author=users["editor"], based_on=revision, headline="Edited",
-        standfirst="", body=["<p>Edited.</p>"], disclaimer=revision.disclaimer,
+        standfirst="", body=[paragraph("Edited.")], disclaimer=revision.disclaimer,
         keywords=[], outlet=article.outlet, assignee=None,
     )  # fmt: skip
     article.refresh_from_db()
@@ -236,7 +237,7 @@ def test_a_first_edit_of_an_arabic_story_starts_translation(users, make_article)
     article = make_article("", language="ar", paragraphs=["نص عربي"], outlet="Enab Baladi")
     save_revision(
         article, author=users["editor"], based_on=article.current_revision, headline="English",
-        standfirst="", body=["<p>English.</p>"], disclaimer=None, keywords=[],
+        standfirst="", body=[paragraph("English.")], disclaimer=None, keywords=[],
         outlet=article.outlet, assignee=None,
     )  # fmt: skip
     article.refresh_from_db()
@@ -251,7 +252,7 @@ def test_spiked_and_unpublished_articles_are_reopened_before_editing(users, read
     with pytest.raises(workflow.WorkflowError, match="reopen it"):
         save_revision(
             article, author=users["editor"], based_on=article.current_revision, headline="X",
-            standfirst="", body=["<p>X</p>"], disclaimer=None, keywords=[],
+            standfirst="", body=[paragraph("X")], disclaimer=None, keywords=[],
             outlet=article.outlet, assignee=None,
         )  # fmt: skip
     assert article.revisions.count() == 1

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 
+from articles import body as documents
 from articles import notifications
 from articles.models import (
     Article,
@@ -30,8 +31,7 @@ from articles.models import (
     free_slugs,
     slug_for_import,
 )
-from articles.read_also import articles_by_headline_key, match_links_waiting_for
-from articles.sanitizer import text_to_block
+from articles.read_also import articles_by_headline_key, index_links, match_links_waiting_for
 from articles.text import headline_key
 from articles.translation import follow_new_source
 
@@ -280,21 +280,11 @@ class SeedImporter:
             for revision, keyword in tags
         )
         keys = {headline_key(item.headline) for seed in seeds for item in seed.story.read_also}
-        targets = articles_by_headline_key(keys) if keys else {}
+        found = articles_by_headline_key(keys) if keys else {}
         links = []
-        for article, revision, seed in zip(articles, revisions, seeds, strict=True):
-            for position, item in enumerate(seed.story.read_also):
-                key = headline_key(item.headline)
-                target = targets.get(key)
-                links.append(
-                    ReadAlsoLink.build(
-                        revision=revision,
-                        position=position,
-                        after_paragraph=item.after_paragraph,
-                        target=target if target and target.pk != article.pk else None,
-                        target_headline=item.headline,
-                    )
-                )
+        for revision, seed in zip(revisions, seeds, strict=True):
+            places = [item.after_paragraph for item in seed.story.read_also]
+            links += index_links(revision, found=found, places=places)
         ReadAlsoLink.objects.bulk_create(links)
         for article, revision in zip(articles, revisions, strict=True):
             article.current_revision = revision
@@ -303,14 +293,21 @@ class SeedImporter:
 
     @staticmethod
     def _revision(article, seed, note):
+        """The importer's draft: for a story in English, its text with each Read Also link
+        after the paragraph it followed; for one still to be translated, only the links
+        (indexed with the source paragraph they follow, for the translation to place)."""
         story = seed.story
         english = story.language == "en"
+        text = [documents.paragraph(p) for p in story.paragraphs] if english else []
+        links = [
+            (item.after_paragraph, documents.read_also(item.headline)) for item in story.read_also
+        ]
         return Revision.build(
             article=article,
             number=article.current_revision.number + 1 if article.current_revision else 1,
             headline=story.headline if english else "",
             standfirst=story.standfirst if english else "",
-            body=[text_to_block(p) for p in story.paragraphs] if english else [],
+            body=documents.with_read_also_after(text, links),
             disclaimer=seed.disclaimer,
             note=note,
         )

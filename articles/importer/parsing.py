@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from articles.body import read_also_headline
+
 HEADLINE_MAX_CHARS = 500
 KEYWORD_MAX_CHARS = 100
 # Headline repeats are looked for among this many units at the top of the page.
@@ -139,10 +141,6 @@ _BOILERPLATE_PATTERNS = [
 ]
 
 _SOURCE_HEADER = re.compile(r"^(?:source|outlet|المصدر)\s*[:：]\s*(?P<outlet>.+)$", re.IGNORECASE)
-_READ_ALSO = re.compile(
-    r"^(?:read\s+also|see\s+also|اقرأ\s+أيضاً?|اقرأ\s+أيضا)\s*[:：\-–—]\s*(?P<headline>.+)$",
-    re.IGNORECASE,
-)
 _KEYWORDS_HEADING = re.compile(
     r"^(?:helpful\s+keywords|keywords|tags|كلمات\s+مفتاحية|الكلمات\s+المفتاحية)"
     r"\s*(?:[:：\-–—]\s*(?P<inline>.*))?$",
@@ -166,12 +164,6 @@ def is_boilerplate(line):
 
 def is_disclaimer(line):
     return any(p.search(line) for p in _DISCLAIMER_PATTERNS)
-
-
-def read_also_headline(line):
-    """The headline a "Read Also:" line names, or None for any other line."""
-    match = _READ_ALSO.match(line)
-    return match["headline"].strip() if match else None
 
 
 def is_headline_variant(line, headline):

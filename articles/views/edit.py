@@ -1,11 +1,12 @@
-import uuid
+import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from articles import body as documents
 from articles.diffing import compare_revisions
 from articles.editing import (
     StaleEdit,
@@ -17,9 +18,8 @@ from articles.editing import (
     save_revision,
 )
 from articles.forms import ArticleEditForm
-from articles.models import Article, Keyword, WorkingCopy
-from articles.read_also import suggestions
-from articles.sanitizer import block_text
+from articles.models import Keyword, WorkingCopy
+from articles.read_also import body_for_editor, suggestions, targets_for_editor
 from articles.workflow import NOT_EDITABLE, WorkflowError, change_request
 
 from .access import article_for
@@ -33,7 +33,6 @@ def initial_for(article):
         "based_on": revision.pk,
         "headline": revision.headline,
         "standfirst": revision.standfirst,
-        "body": "\n".join(revision.body),
         "keywords": ", ".join(k.name for k in revision.keywords.all()),
         "disclaimer": disclaimer_for(article, revision),
         "outlet": article.outlet,
@@ -41,11 +40,23 @@ def initial_for(article):
     }
 
 
-def restored_form(working_copy):
+def restored_form(article, working_copy):
     data = QueryDict(mutable=True)
     for name, values in working_copy.form_data.items():
         data.setlist(name, values)
-    return ArticleEditForm(data)
+    return ArticleEditForm(data, article=article)
+
+
+def body_being_edited(form, article, working_copy):
+    """The body the editor opens with: what was posted, once validated (a refused or
+    conflicting save), else the working copy's, else the current revision's."""
+    if form.is_bound:
+        form.is_valid()  # cleaned_data holds what could be read
+        if "body" in form.cleaned_data:
+            return form.cleaned_data["body"]
+    if working_copy:
+        return json.loads(working_copy.form_data["body"][0])
+    return body_for_editor(article.current_revision)
 
 
 @login_required
@@ -53,11 +64,11 @@ def edit(request, slug):
     article = article_for(request, slug, "change_article")
     working_copy = WorkingCopy.objects.filter(article=article, editor=request.user).first()
     if request.method == "POST":
-        form = ArticleEditForm(request.POST)
+        form = ArticleEditForm(request.POST, article=article)
     elif working_copy:
-        form = restored_form(working_copy)
+        form = restored_form(article, working_copy)
     else:
-        form = ArticleEditForm(initial=initial_for(article))
+        form = ArticleEditForm(initial=initial_for(article), article=article)
     conflict = conflict_diff = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -74,7 +85,6 @@ def edit(request, slug):
                 keywords=[Keyword.objects.named(name) for name in data["keywords"]],
                 outlet=data["outlet"],
                 assignee=data["assignee"],
-                read_also=data["read_also"],
                 note=data["note"],
             )
         except WorkflowError as refused:
@@ -83,13 +93,14 @@ def edit(request, slug):
             conflict, conflict_diff = stale, compare_revisions(based_on, stale.current)
             resubmit = request.POST.copy()
             resubmit["based_on"] = stale.current.pk
-            resubmit["body"] = "".join(data["body"])
-            form = ArticleEditForm(resubmit)
+            resubmit["body"] = json.dumps(data["body"], ensure_ascii=False)  # as cleaned
+            form = ArticleEditForm(resubmit, article=article)
         else:
             messages.success(request, f"Saved revision {saved.number}.")
             return redirect("desk:edit", slug=article.slug)
     mark_present(article, request.user)
     current = article.current_revision
+    blocks = body_being_edited(form, article, None if request.method == "POST" else working_copy)
     context = {
         "article": article,
         "form": form,
@@ -97,8 +108,9 @@ def edit(request, slug):
         "conflict": conflict,
         "conflict_diff": conflict_diff,
         "revision": current,
-        "read_also_rows": read_also_rows(form, current),
-        "paragraphs": [block_text(block)[:60] for block in current.body],
+        "body_document": blocks,
+        "body_html": documents.fallback_html(blocks),
+        "read_also_targets": targets_for_editor(blocks),
         "keyword_choices": Keyword.objects.values_list("name", flat=True),
         "others": others_present(article, request.user),
         "not_editable": NOT_EDITABLE.get(article.status, ""),
@@ -107,22 +119,17 @@ def edit(request, slug):
     return render(request, "desk/edit.html", context, status=409 if conflict else 200)
 
 
-def read_also_rows(form, revision):
-    """The Read Also rows to show: as posted when the form came back, else the revision's."""
-    if form.is_bound and form.is_valid() is not None:  # cleaned_data holds what could be read
-        rows = form.cleaned_data.get("read_also")
-        if rows is not None:
-            return rows
-    return revision.read_also_rows()
-
-
 @login_required
 @require_POST
 def autosave_draft(request, slug):
     """Keep the editor's work every few seconds while they type; not a revision."""
     article = article_for(request, slug, "change_article")
-    working_copy = autosave(article, request.user, request.POST)
     mark_present(article, request.user)
+    try:
+        working_copy = autosave(article, request.user, request.POST)
+    except documents.BodyError as refused:
+        # Said in the status line the editor watches; htmx swaps only a 200.
+        return render(request, "desk/edit.html#autosave-status", {"refused": refused})
     return render(request, "desk/edit.html#autosave-status", {"working_copy": working_copy})
 
 
@@ -151,17 +158,3 @@ def read_also_search(request, slug):
     terms = request.GET.get("q", "").strip()
     context = {"article": article, "suggestions": suggestions(article, terms), "terms": terms}
     return render(request, "desk/edit.html#read-also-suggestions", context)
-
-
-@login_required
-def read_also_row(request, slug):
-    """One new Read Also row for the edit form, placed after the last paragraph."""
-    article = article_for(request, slug, "change_article")
-    target = get_object_or_404(Article.objects.published(), pk=request.GET.get("target"))
-    body = article.current_revision.body
-    context = {
-        "row": (target, target.headline, len(body)),
-        "row_id": uuid.uuid4().hex[:8],  # a fresh id for the row's label, however many are added
-        "paragraphs": [block_text(block)[:60] for block in body],
-    }
-    return render(request, "desk/edit.html#read-also-row", context)

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_POST
 
 from articles.diffing import compare_revisions
 from articles.editing import StaleEdit, save_revision
+from articles.read_also import body_for_editor
 from articles.workflow import WorkflowError
 
 from .access import article_for
@@ -57,12 +58,11 @@ def restore(request, slug, number):
             based_on=based_on,
             headline=old.headline,
             standfirst=old.standfirst,
-            body=old.body,
+            body=body_for_editor(old),
             disclaimer=old.disclaimer,
             keywords=list(old.keywords.all()),
             outlet=article.outlet,
             assignee=article.assignee,
-            read_also=old.read_also_rows(),
             note=f"Restored revision {old.number}",
         )
     except StaleEdit as stale:
