@@ -511,8 +511,10 @@ class _HTMLBlocks(HTMLParser):
             self._end_inline()
             if self.block is not None and self.block["type"] in TEXT_BLOCKS:
                 self._end()
-        elif tag in {"ul", "ol", "blockquote"} and self.block is not None and (
-            self.block["type"] not in TEXT_BLOCKS
+        elif (
+            tag in {"ul", "ol", "blockquote"}
+            and self.block is not None
+            and (self.block["type"] not in TEXT_BLOCKS)
         ):
             self._end()
 

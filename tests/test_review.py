@@ -122,7 +122,7 @@ def test_a_reviewer_sees_the_article_the_diff_the_checks_and_the_conversation(
     for text in [
         "As readers will see it",
         "Ready to publish",  # the headline, in the reader's view
-        "Changes against the source story as imported",
+        "Nothing to compare with: this is the first version.",
         "Publishing checks",
         "Ready, I think.",
         action_url(article, "approve"),
@@ -214,7 +214,7 @@ def test_an_arabic_source_is_shown_right_to_left_beside_the_translation(
     page = client.get(review_url(article)).content.decode()
     assert '<div lang="ar" dir="rtl">' in page
     assert "<p>قتل عنصران</p>" in page
-    assert "No imported English text to compare with" in page
+    assert "No English version to compare with yet" in page
 
 
 def test_approving_text_saved_after_the_page_was_opened_is_refused(
@@ -267,3 +267,33 @@ def test_a_live_article_links_to_its_public_page(client, users, ready_article):
     client.force_login(users["reviewer"])
     page = client.get(review_url(article)).content.decode()
     assert f'<a href="/news/{article.slug}/">On the site</a>' in page
+
+
+def test_after_a_resubmission_the_first_diff_is_against_the_version_changes_were_asked_of(
+    client, users, ready_article, writer
+):
+    from articles import workflow
+    from articles.editing import save_revision
+
+    article = ready_article("in_review")
+    workflow.apply(article, "request_changes", actor=users["reviewer"], comment="Bold the name.")
+    asked_of = article.current_revision
+    first = asked_of.body[0]
+    bolded = {**first, "content": [{**first["content"][0], "marks": [{"type": "strong"}]}]}
+    save_revision(
+        article, author=writer, based_on=asked_of, headline=asked_of.headline,
+        standfirst=asked_of.standfirst, body=[bolded], disclaimer=asked_of.disclaimer,
+        keywords=list(asked_of.keywords.all()), outlet=article.outlet, assignee=None,
+    )  # fmt: skip
+    article.refresh_from_db()
+    workflow.apply(article, "submit", actor=writer)
+    client.force_login(users["reviewer"])
+    response = client.get(review_url(article))
+    assert response.context["against"] == "reviewed"
+    assert response.context["baseline"] == asked_of
+    [body] = [field for field in response.context["diff"] if field.label == "Body"]
+    [block] = body.blocks
+    assert block.notes == ("“A paragraph.”: bold added.",)
+    page = response.content.decode()
+    assert f"Changes since the version last reviewed (r{asked_of.number})" in page
+    assert response.context["baselines"] == {"reviewed": asked_of}  # no other version yet

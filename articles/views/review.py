@@ -18,9 +18,10 @@ def review_context(request, article, form=None, refused=None, acted=""):
     """The review screen: the article as readers will see it, what changed, the checks,
     the conversation so far and the actions this user may take."""
     revision = article.current_revision
-    baseline = article.published_revision
-    if baseline is None and not article.needs_translation:
-        baseline = article.revisions.filter(author=None).order_by("number").first()
+    baselines = review_baselines(article)
+    against = request.GET.get("against")
+    against = against if against in baselines else next(iter(baselines), None)
+    baseline = baselines.get(against)
     checks = workflow.publishing_checks(article)
     segments = translation.segments_for(article, create=False)
     rows = translation.side_by_side(article.source_story, revision, segments) if segments else []
@@ -30,6 +31,8 @@ def review_context(request, article, form=None, refused=None, acted=""):
         if rows
         else [],
         "baseline": baseline,
+        "baselines": baselines,
+        "against": against,
         "diff": compare_revisions(baseline, revision) if baseline else None,
         "checks": checks,
         "checks_pass": all(check.passed for check in checks),
@@ -46,6 +49,34 @@ def review_context(request, article, form=None, refused=None, acted=""):
         "acted": acted,  # the action refused, whose fields keep what was typed
         "time_zone": timezone.get_current_timezone_name(),
     }
+
+
+# What a reviewer acts on: the version they asked changes of, or approved.
+REVIEWED = {workflow.TRANSITIONS["request_changes"].done, workflow.TRANSITIONS["approve"].done}
+
+
+def review_baselines(article):
+    """{"reviewed" | "published" | "source": revision} the review screen can compare the
+    current revision with, in the order it offers them: first the version a reviewer last
+    acted on (after changes were requested and the article resubmitted, what changed since),
+    then the version readers see, then the source as imported (an English story's)."""
+    current = article.current_revision
+    baselines = {}
+    acted = (
+        article.audit_records.filter(action__in=REVIEWED, revision__isnull=False)
+        .exclude(revision=current)
+        .select_related("revision")
+        .first()
+    )
+    if acted:
+        baselines["reviewed"] = acted.revision
+    if article.published_revision and article.published_revision != current:
+        baselines["published"] = article.published_revision
+    if not article.needs_translation:
+        imported = article.revisions.filter(author=None).order_by("number").first()
+        if imported:
+            baselines["source"] = imported
+    return baselines
 
 
 @login_required
