@@ -115,14 +115,14 @@ def compare_revisions(old, new):
 
 @dataclass(frozen=True)
 class BlockChange:
-    kind: str  # "same", "changed", "added", "removed" or "moved"
+    kind: str  # "same", "formatting", "changed", "added", "removed" or "moved"
     label: str  # "Paragraph 3", "Subheading", "Read Also"
     pieces: list  # word_diff() pieces of its text
     notes: tuple = ()  # what else changed: formatting, its type, where it moved from
 
     @property
     def changed(self):
-        return self.kind != "same" or bool(self.notes)
+        return self.kind != "same"
 
 
 MARK_NAMES = {"strong": "bold", "em": "italic"}
@@ -164,7 +164,7 @@ def body_diff(old, new):
                 )
                 kind = "moved"
             else:
-                kind = "same" if _text(before) == _text(block) and not notes else "changed"
+                kind = _kind_of_change(before, block, notes)
             rows.append(
                 BlockChange(kind, label, word_diff(_text(before), _text(block)), tuple(notes))
             )
@@ -172,16 +172,28 @@ def body_diff(old, new):
     return rows
 
 
+def _kind_of_change(old, new, notes):
+    """ "same"; "formatting" when only marks changed; else "changed" (words, or the kind of
+    block, or a Read Also link's target)."""
+    if _text(old) != _text(new) or old["type"] != new["type"]:
+        return "changed"
+    if not notes:
+        return "same"
+    return "changed" if new["type"] == "read_also" else "formatting"
+
+
 def _pair_by_id(old, new):
     where = {block["attrs"]["id"]: index for index, block in enumerate(old)}
-    return {
-        index: where[block["attrs"]["id"]]
-        for index, block in enumerate(new)
-        if block["attrs"]["id"] in where
-        and old[where[block["attrs"]["id"]]]["type"]
-        == "read_also"
-        == (block["type"] == "read_also")
-    }
+    pairs = {}
+    for index, block in enumerate(new):
+        found = where.get(block["attrs"]["id"])
+        if found is not None and _is_link(old[found]) == _is_link(block):
+            pairs[index] = found
+    return pairs
+
+
+def _is_link(block):
+    return block["type"] == "read_also"
 
 
 def _pair_by_text(old, new, pairs):
@@ -195,9 +207,7 @@ def _pair_by_text(old, new, pairs):
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op in {"equal", "replace"}:
             for i, j in zip(range(i1, i2), range(j1, j2), strict=False):
-                if (old[free_old[i]]["type"] == "read_also") == (
-                    new[free_new[j]]["type"] == "read_also"
-                ):
+                if _is_link(old[free_old[i]]) == _is_link(new[free_new[j]]):
                     pairs[free_new[j]] = free_old[i]
 
 

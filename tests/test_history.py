@@ -167,3 +167,27 @@ def test_the_importers_empty_draft_of_an_arabic_story_cannot_be_restored(
     assert "Not restored: revision 1 has no English headline and body" in response.content.decode()
     article.refresh_from_db()
     assert article.current_revision.headline == "English"
+
+
+def test_a_bold_only_change_is_a_formatting_change_and_a_moved_read_also_a_move():
+    from articles.body import paragraph, read_also
+    from articles.diffing import body_diff
+
+    one, two, three = (paragraph(t, block_id=t) for t in ["One.", "Two.", "Three."])
+    link = read_also("Bread prices", target=3, block_id="link")
+    bold = {**two, "content": [{"type": "text", "text": "Two.", "marks": [{"type": "strong"}]}]}
+    changes = body_diff([one, link, two, three], [one, bold, three, link])
+    by_label = {change.label: change for change in changes}
+    assert by_label["Paragraph 2"].kind == "formatting"
+    assert by_label["Paragraph 2"].notes == ("“Two.”: bold added.",)
+    assert by_label["Read Also"].kind == "moved"
+    assert by_label["Read Also"].notes[0] == (
+        "Moved: was after paragraph 1, now after paragraph 3."
+    )
+    assert [change.kind for change in changes].count("same") == 2
+    removed = body_diff([one, link, two], [one, two])
+    assert [(c.kind, c.label) for c in removed] == [
+        ("same", "Paragraph 1"),
+        ("removed", "Read Also"),
+        ("same", "Paragraph 2"),
+    ]
