@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from .body import block_text
 from .export import articles_for_export, export_article
 from .forms import GlossaryTermForm
 from .models import (
@@ -312,7 +313,8 @@ class RevisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="body")
     def body_text(self, revision):
-        return format_html_join("", "<p>{}</p>", ((t,) for t in revision.paragraph_texts))
+        blocks = ((block_text(block),) for block in revision.body)  # Read Also links in place
+        return format_html_join("", "<p>{}</p>", blocks)
 
     @admin.display(description="keywords")
     def keyword_list(self, revision):

@@ -2,10 +2,10 @@
 that uses bleach.
 
 An article body is a structured document (articles/body.py). Every text node in it
-passes through `clean_text` and every link through `clean_href`; HTML (text pasted
-without the editor, bodies stored before they were documents) through `clean_html`,
-whose work is bounded before bleach sees it, so that hostile nesting costs
-milliseconds, not minutes.
+passes through `clean_text` and every link through `clean_href` (bleach's protocol
+check); HTML (text pasted without the editor, bodies stored before they were
+documents) through `clean_html` (bleach), whose work is bounded before bleach sees
+it, so that hostile nesting costs milliseconds, not minutes.
 """
 
 import re
@@ -46,12 +46,10 @@ class UnsafeMarkup(ValueError):
 
 
 def clean_text(text):
-    """A text node as it may be stored: no control characters, and nothing that reads as
-    markup (tags are stripped by bleach), so that the text is text wherever it goes."""
-    text = _CONTROL.sub("", text)
-    if "<" in text:
-        text = unescape(bleach.clean(text, tags=set(), strip=True, strip_comments=True))
-    return text
+    """A text node as it may be stored: without NUL and other control characters. Text stays
+    text: "<3" or "<item>" in a sentence is kept as typed, never parsed as markup, and is
+    escaped wherever it is written out (articles/body.py), so there is nothing to strip."""
+    return _CONTROL.sub("", text)
 
 
 def clean_href(href):

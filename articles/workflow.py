@@ -167,7 +167,7 @@ def publishing_checks(article):
     needs_disclaimer = outlet is not None and outlet.requires_disclaimer
     checks = [
         Check("Headline", bool(revision.headline.strip()), "The article needs a headline."),
-        Check("Body", bool(revision.body), "The article has no body text."),
+        Check("Body", bool(revision.paragraph_texts), "The article has no body text."),
         Check(
             "Disclaimer",
             revision.disclaimer_id is not None or not needs_disclaimer,

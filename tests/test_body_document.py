@@ -97,7 +97,8 @@ def test_text_nodes_are_cleaned_and_ids_made_unique():
             para(text("e"), block_id="same"),
         ]
     )
-    assert first["content"] == [text("ab alert(1)c d")]  # markup stripped, neighbours joined
+    assert first["content"] == [text("ab <script>alert(1)</script>c d")]  # neighbours joined
+    assert body.block_html(first) == "<p>ab &lt;script&gt;alert(1)&lt;/script&gt;c d</p>"
     assert first["attrs"]["id"] == "same"
     assert second["attrs"]["id"] not in {"same", None}
 
