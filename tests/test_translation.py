@@ -9,7 +9,7 @@ from django.urls import reverse
 from articles import translation, workflow
 from articles.arabic import has_arabic, normalize
 from articles.body import paragraph
-from articles.editing import save_translation
+from articles.editing import save_revision, save_translation
 from articles.models import Article, GlossaryTerm, Keyword, Segment
 from tests.conftest import SEEDS
 
@@ -582,3 +582,34 @@ def test_the_review_side_by_side_shows_where_each_read_also_link_goes(import_see
                                     translation.segments_for(article))  # fmt: skip
     placed = [(row.label, row.read_also) for row in rows if row.read_also]
     assert placed == [("Paragraph 3", ("Bread Prices Rise Again in Idlib as Flour Support Ends",))]
+
+
+def test_a_read_also_link_an_editor_moved_follows_its_paragraph_through_later_translation(
+    import_seeds, users
+):
+    """The English paragraphs carry their segment's id, so a link stays after the paragraph
+    it was put after, however often the translation is saved again."""
+    import_seeds(SEEDS / "005_ar_sy24_deir_ezzor_fuel.txt")  # Read Also after paragraph 3
+    article = Article.objects.get()
+    for segment in translation.segments_for(article):
+        translation.save_segment(segment, translation=f"English {segment.position}.",
+                                 state="done", user=users["translator"])  # fmt: skip
+    first = save_translation(article, author=users["translator"])
+    link = next(block for block in first.body if block["type"] == "read_also")
+    text = [block for block in first.body if block["type"] != "read_also"]
+    moved = [text[0], link, *text[1:]]  # an editor puts it after paragraph 1
+    save_revision(
+        article, author=users["editor"], based_on=first, headline=first.headline,
+        standfirst=first.standfirst, body=moved, disclaimer=first.disclaimer, keywords=[],
+        outlet=article.outlet, assignee=None,
+    )  # fmt: skip
+    article.refresh_from_db()
+    second = translation.segments_for(article)[2]  # the second paragraph
+    translation.save_segment(second, translation="Better English.", state="done",
+                             user=users["translator"])  # fmt: skip
+    again = save_translation(article, author=users["translator"], replace_edits=True)
+    assert again.paragraph_texts[1] == "Better English."
+    assert again.read_also.get().after_paragraph == 1
+    assert [block["attrs"]["id"] for block in again.body] == [
+        block["attrs"]["id"] for block in moved
+    ]
