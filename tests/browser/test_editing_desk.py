@@ -64,19 +64,19 @@ def test_editor_edits_places_read_also_compares_and_previews(
     results.get_by_role("link", name="Desert on Fire").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Desert on Fire")
 
-    editor = page.locator(".rich-editor")
-    editor.locator("p").first.click()
-    page.keyboard.press("Control+Home")
+    editor = page.locator(".body-editor-surface")
+    editor.locator("p").first.click(position={"x": 1, "y": 8})  # before its first letter
     page.keyboard.type("UPDATED: ")
     expect(page.locator("#autosave-status")).to_contain_text("Draft saved at")
     page.get_by_label("Disclaimer").select_option(label="Not verified (standard)")
 
-    page.get_by_role("button", name=re.compile("Remove “Hezbollah")).click()
+    # The imported link is taken out, then put back from the picker after paragraph 6.
+    page.get_by_role("button", name=re.compile("Remove: “Hezbollah")).click()
+    expect(editor.locator(".read-also-block")).to_have_count(0)
+    editor.locator("p").nth(5).click()
     page.get_by_label("Find a published article").fill("Palmyra")
     page.get_by_role("button", name=re.compile("Add “Hezbollah")).click()
-    row = page.locator(".read-also-row")
-    expect(row).to_have_count(1)
-    row.get_by_role("combobox").select_option(value="6")
+    expect(editor.locator(".read-also-block")).to_have_count(1)
     page.get_by_label("Note for this revision").fill("Opening flagged as updated")
     screenshot("edit")
     page.get_by_role("button", name="Save revision").click()
@@ -123,20 +123,3 @@ def test_autosave_keeps_the_last_words_typed(live_server, page, newsroom):
     page.reload()
     expect(page.get_by_text("Your unsaved draft from")).to_be_visible()
     expect(page.get_by_label("Standfirst")).to_have_value("Typed quickly and then left alone")
-
-
-def test_list_button_turns_a_paragraph_into_a_list_and_keeps_the_caret(live_server, page, newsroom):
-    sign_in(page, live_server, "editor")
-    page.goto(f"{live_server.url}/desk/{EXAMPLE_SLUG}/")
-    paragraph = page.locator(".rich-editor p").nth(3)
-    paragraph.click()
-    page.keyboard.press("End")
-    page.get_by_role("button", name="List", exact=True).click()
-    page.keyboard.type(" (added)")
-    item = page.locator(".rich-editor > ul > li")
-    expect(item).to_have_count(1)
-    expect(item).to_have_text(
-        "The clashes focused on more than one axis in Syria’s Badia, where ISIS is "
-        "significantly active, the sources said. (added)"
-    )
-    expect(page.locator(".rich-editor p ul")).to_have_count(0)

@@ -1,0 +1,196 @@
+"""The body editor in real Chromium: formatting works on a selection, lists start where the
+caret is, Read Also links are blocks that stay after their paragraph and move from the
+keyboard, pasted Word text comes out clean, and the editor's schema is the server's."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from articles.body import SCHEMA
+from articles.models import Article, ArticleStatus
+from tests.browser.test_editing_desk import sign_in
+from tests.conftest import EXAMPLE_SLUG, PALMYRA_SLUG
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+WORD = Path(__file__).resolve().parent.parent / "fixtures" / "paste" / "word.html"
+
+
+@pytest.fixture
+def newsroom(settings):
+    settings.DEBUG = True
+    call_command("load_demo", no_publishing=True, verbosity=0)
+    palmyra = Article.objects.get(slug=PALMYRA_SLUG)
+    Article.objects.filter(pk=palmyra.pk).update(
+        status=ArticleStatus.PUBLISHED,
+        published_revision=palmyra.current_revision,
+        published_at=timezone.now(),
+    )
+
+
+@pytest.fixture
+def editing(live_server, page, newsroom):
+    sign_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/desk/{EXAMPLE_SLUG}/")
+    surface = page.locator(".body-editor-surface")
+    expect(surface).to_be_visible()
+    return surface
+
+
+def posted_body(page):
+    return json.loads(page.locator("input[name=body]").input_value())
+
+
+def selected_text(page):
+    return page.evaluate("window.getSelection().toString()")
+
+
+def test_bold_and_italic_apply_to_a_double_clicked_word_and_keep_it_selected(page, editing):
+    word = editing.locator("p").nth(1)
+    word.dblclick(position={"x": 30, "y": 8})
+    chosen = selected_text(page).strip()
+    assert chosen
+    page.get_by_role("button", name="Bold", exact=True).click()
+    expect(editing.locator("p").nth(1).locator("strong")).to_have_text(chosen)
+    assert selected_text(page).strip() == chosen
+    page.get_by_role("button", name="Italic", exact=True).click()
+    expect(editing.locator("p").nth(1).locator("em")).to_have_text(chosen)
+    assert selected_text(page).strip() == chosen
+    marks = [n.get("marks") for n in posted_body(page)[1]["content"] if n.get("marks")]
+    assert [sorted(m["type"] for m in node) for node in marks] == [["em", "strong"]]
+
+
+def test_link_turns_the_selected_words_into_the_link(page, editing):
+    paragraph = editing.locator("p").first
+    paragraph.click(position={"x": 1, "y": 8})
+    page.keyboard.press("Shift+End")  # the first line's words
+    page.keyboard.down("Shift")
+    for _ in range(20):
+        page.keyboard.press("ArrowLeft")
+    page.keyboard.up("Shift")
+    chosen = selected_text(page)
+    page.get_by_role("button", name="Link", exact=True).click()
+    page.get_by_role("textbox", name="Link address").fill("javascript:alert(1)")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.get_by_text("A link must start with http://, https:// or mailto:")).to_be_visible()
+    page.get_by_role("textbox", name="Link address").fill("https://sy-24.com/news/")
+    page.get_by_role("button", name="Apply").click()
+    link = paragraph.locator("a")
+    expect(link).to_have_text(chosen)
+    expect(link).to_have_attribute("href", "https://sy-24.com/news/")
+
+
+def test_enter_at_the_end_then_list_makes_a_one_item_list_after_the_unchanged_paragraph(
+    page, editing
+):
+    last = editing.locator("> p").last
+    before = last.inner_text()
+    last.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="List", exact=True).click()
+    page.keyboard.type("First item")
+    item = editing.locator("> ul > li")
+    expect(item).to_have_count(1)
+    expect(item).to_have_text("First item")
+    expect(editing.locator("> p").last).to_have_text(before)
+    assert posted_body(page)[-1]["type"] == "bullet_list"
+
+
+def test_a_paragraph_inserted_above_a_read_also_link_leaves_it_after_the_same_paragraph(
+    live_server, page, screenshot, editing
+):
+    block = editing.locator(".read-also-block")
+    expect(block).to_contain_text("Hezbollah Sends More Reinforcements")
+    editing.locator("> p").first.click(position={"x": 1, "y": 8})
+    page.keyboard.press("Enter")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.type("A new opening paragraph.")
+    page.get_by_role("button", name="Save revision").click()
+    expect(page.locator(".messages")).to_contain_text("Saved revision")
+
+    article = Article.objects.get(slug=EXAMPLE_SLUG)
+    revision = article.current_revision
+    assert revision.paragraph_texts[0] == "A new opening paragraph."
+    assert revision.read_also.get().after_paragraph == 7  # after the same paragraph as before
+    page.goto(f"{live_server.url}/desk/{EXAMPLE_SLUG}/preview/")
+    body = page.locator(".article-body")
+    expect(body.locator("> p").nth(7)).to_contain_text("Read Also: Hezbollah Sends")
+    expect(body.locator("> p").nth(6)).to_contain_text("Pro-regime sources claimed")
+    screenshot("preview")
+
+    Article.objects.filter(pk=article.pk).update(
+        status=ArticleStatus.PUBLISHED,
+        published_revision=revision,
+        published_at=timezone.now(),
+        last_published_at=timezone.now(),
+    )
+    page.goto(f"{live_server.url}/news/{EXAMPLE_SLUG}/")
+    body = page.locator(".article-body")
+    expect(body.locator("> p").nth(6)).to_contain_text("Pro-regime sources claimed")
+    expect(body.locator("> p").nth(7)).to_contain_text("Read Also: Hezbollah Sends")
+
+
+def test_a_read_also_block_moves_down_from_the_keyboard(page, editing):
+    block = editing.locator(".read-also-block")
+    block.locator(".read-also-text").click()  # selects the block
+    page.keyboard.press("Alt+ArrowDown")
+    types = [b["type"] for b in posted_body(page)]
+    assert types.index("read_also") == 7
+    expect(page.locator("[aria-live=polite]").filter(has_text="Read Also moved")).to_have_count(1)
+    page.get_by_role("button", name=re.compile("Move down: “Hezbollah")).click()
+    assert [b["type"] for b in posted_body(page)].index("read_also") == 8
+
+
+def test_pasted_word_text_keeps_only_the_structure_and_emphasis(page, editing):
+    editing.locator("> p").last.click()
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.evaluate(
+        """html => {
+          const data = new DataTransfer();
+          data.setData("text/html", html);
+          data.setData("text/plain", "pasted");
+          const event = new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true});
+          document.querySelector(".body-editor-surface").dispatchEvent(event);
+        }""",
+        WORD.read_text(encoding="utf-8"),
+    )
+    blocks = posted_body(page)
+    pasted = blocks[10:]  # after the example's nine paragraphs and its Read Also link
+    types = {block["type"] for block in pasted}
+    assert types <= {"paragraph", "subheading", "bullet_list", "ordered_list", "blockquote"}
+    assert "bullet_list" in types or "ordered_list" in types  # Word's list is a real list
+    text = json.dumps(pasted)
+    for junk in ["Mso", "mso-", "o:p", "font-family", "style", "class", "·", "§"]:
+        assert junk not in text
+    marks = {m["type"] for b in pasted for n in b.get("content", []) for m in n.get("marks", [])}
+    assert marks & {"strong", "em"}
+
+
+def test_the_editors_schema_is_the_servers(page, editing):
+    summary = page.evaluate("window.newsroomBodyEditor.schemaSummary()")
+    assert summary == SCHEMA
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_screens_at_desktop_and_phone_widths(live_server, page, screenshot, editing, width):
+    page.set_viewport_size({"width": width, "height": 768})
+    page.reload()
+    expect(page.locator(".body-editor-toolbar")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(f"edit-{width}")
+    editing.locator("p").nth(1).dblclick(position={"x": 30, "y": 8})
+    page.get_by_role("button", name="Bold", exact=True).click()
+    page.get_by_role("button", name="Save revision").click()
+    expect(page.locator(".messages")).to_contain_text("Saved revision")
+    page.goto(f"{live_server.url}/desk/{EXAMPLE_SLUG}/history/")
+    expect(page.locator(".block-diff .flag").filter(has_text="formatting")).to_have_count(1)
+    screenshot(f"history-{width}")
+    page.goto(f"{live_server.url}/desk/{EXAMPLE_SLUG}/preview/")
+    screenshot(f"preview-{width}")
