@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import body as documents
+from .read_also import body_with_targets
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 
@@ -84,7 +85,7 @@ def revision_parts(revision):
     the same to readers: the body as its blocks without their ids."""
     blocks = tuple(
         json.dumps({**block, "attrs": {**block["attrs"], "id": None}}, sort_keys=True)
-        for block in revision.body
+        for block in body_with_targets(revision)
     )
     return [
         ("Headline", revision.headline),
@@ -103,7 +104,7 @@ def compare_revisions(old, new):
         revision_parts(old), revision_parts(new), strict=True
     ):
         if label == "Body":
-            changes = body_diff(old.body, new.body)
+            changes = body_diff(body_with_targets(old), body_with_targets(new))
             diffs.append(FieldDiff(label, [], changes))
         else:
             diffs.append(FieldDiff(label, word_diff(old_value, new_value)))

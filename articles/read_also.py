@@ -49,9 +49,10 @@ def write_index(revision):
     ReadAlsoLink.objects.bulk_create(index_links(revision, found=found))
 
 
-def body_for_editor(revision):
+def body_with_targets(revision):
     """The revision's body with each Read Also block's target as the index knows it now (a
-    headline-only link may have been matched since the revision was saved)."""
+    headline-only link may have been matched since the revision was saved): what the editor
+    opens, a restore copies and a diff compares."""
     matched = dict(
         revision.read_also.filter(target__isnull=False).values_list("block_id", "target")
     )

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from articles.body import paragraph, read_also
 from articles.models import Revision, WorkingCopy
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +138,28 @@ def test_two_sessions_saving_from_the_same_revision(users, make_article):
     assert bodies == ["First session's text.", "Original paragraph.", "Second session's text."]
     article.refresh_from_db()
     assert article.current_revision.paragraph_texts == ["First session's text."]
+
+
+def test_preview_shows_the_autosaved_work_labelled_as_unsaved(client, users, make_article):
+    article = make_article("Story", paragraphs=["Saved paragraph."])
+    target = make_article("The linked story", status="published")
+    client.force_login(users["editor"])
+    preview = reverse("desk:preview", args=[article.slug])
+    page = client.get(preview).content.decode()
+    assert "Preview of revision 1, the last saved" in page
+    assert "Saved paragraph." in page
+
+    blocks = [paragraph("Typed, not saved."), read_also("", target=target.pk)]
+    client.post(
+        reverse("desk:autosave_draft", args=[article.slug]),
+        edit_data(article, headline="Unsaved headline", body=json.dumps(blocks)),
+    )
+    page = client.get(preview).content.decode()
+    assert "Preview of your <strong>unsaved work</strong>" in page
+    assert "Unsaved headline" in page
+    assert "Typed, not saved." in page
+    assert "Saved paragraph." not in page
+    assert page.index("Typed, not saved.") < page.index("The linked story")
+    # Someone else's preview is of the saved revision, not this editor's work.
+    client.force_login(users["reviewer"])
+    assert "Saved paragraph." in client.get(preview).content.decode()

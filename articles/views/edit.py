@@ -19,7 +19,7 @@ from articles.editing import (
 )
 from articles.forms import ArticleEditForm
 from articles.models import Keyword, WorkingCopy
-from articles.read_also import body_for_editor, suggestions, targets_for_editor
+from articles.read_also import body_with_targets, suggestions, targets_for_editor
 from articles.workflow import NOT_EDITABLE, WorkflowError, change_request
 
 from .access import article_for
@@ -56,7 +56,7 @@ def body_being_edited(form, article, working_copy):
             return form.cleaned_data["body"]
     if working_copy:
         return json.loads(working_copy.form_data["body"][0])
-    return body_for_editor(article.current_revision)
+    return body_with_targets(article.current_revision)
 
 
 @login_required

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_POST
 
 from articles.diffing import compare_revisions
 from articles.editing import StaleEdit, save_revision
-from articles.read_also import body_for_editor
+from articles.read_also import body_with_targets
 from articles.workflow import WorkflowError
 
 from .access import article_for
@@ -58,7 +58,7 @@ def restore(request, slug, number):
             based_on=based_on,
             headline=old.headline,
             standfirst=old.standfirst,
-            body=body_for_editor(old),
+            body=body_with_targets(old),
             disclaimer=old.disclaimer,
             keywords=list(old.keywords.all()),
             outlet=article.outlet,
