@@ -69,3 +69,24 @@ def screenshot(page, request):
 @pytest.fixture(autouse=True)
 def browser_reference_data(reference_data):
     """Browser tests run in real transactions: see reference_data in tests/conftest.py."""
+
+
+@pytest.fixture
+def demo_newsroom(settings):
+    """The demo newsroom with nothing published but the Palmyra story, which the example
+    links to as Read Also: the desk as an editor finds it before a first publication."""
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from articles.models import Article, ArticleStatus
+    from tests.conftest import PALMYRA_SLUG
+
+    settings.DEBUG = True
+    call_command("load_demo", no_publishing=True, verbosity=0)
+    palmyra = Article.objects.get(slug=PALMYRA_SLUG)
+    Article.objects.filter(pk=palmyra.pk).update(
+        status=ArticleStatus.PUBLISHED,
+        published_revision=palmyra.current_revision,
+        published_at=timezone.now(),
+        last_published_at=timezone.now(),
+    )

@@ -7,33 +7,20 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.body import SCHEMA
 from articles.models import Article, ArticleStatus
 from tests.browser.test_editing_desk import sign_in
-from tests.conftest import EXAMPLE_SLUG, PALMYRA_SLUG
+from tests.conftest import EXAMPLE_SLUG
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WORD = Path(__file__).resolve().parent.parent / "fixtures" / "paste" / "word.html"
 
 
 @pytest.fixture
-def newsroom(settings):
-    settings.DEBUG = True
-    call_command("load_demo", no_publishing=True, verbosity=0)
-    palmyra = Article.objects.get(slug=PALMYRA_SLUG)
-    Article.objects.filter(pk=palmyra.pk).update(
-        status=ArticleStatus.PUBLISHED,
-        published_revision=palmyra.current_revision,
-        published_at=timezone.now(),
-    )
-
-
-@pytest.fixture
-def editing(live_server, page, newsroom):
+def editing(live_server, page, demo_newsroom):
     sign_in(page, live_server, "editor")
     page.goto(f"{live_server.url}/desk/{EXAMPLE_SLUG}/")
     surface = page.locator(".body-editor-surface")

@@ -4,27 +4,17 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.editing import save_revision
-from articles.models import Article, ArticleStatus
+from articles.models import Article
 from tests.conftest import EXAMPLE_SLUG, PALMYRA_SLUG
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def newsroom(settings):
-    settings.DEBUG = True
-    call_command("load_demo", no_publishing=True, verbosity=0)
-    palmyra = Article.objects.get(slug=PALMYRA_SLUG)
-    Article.objects.filter(pk=palmyra.pk).update(
-        status=ArticleStatus.PUBLISHED,
-        published_revision=palmyra.current_revision,
-        published_at=timezone.now(),
-    )
+def newsroom(demo_newsroom):
     # The reviewer detached the disclaimer, so that the editor attaches it again.
     example = Article.objects.get(slug=EXAMPLE_SLUG)
     first = example.current_revision

@@ -5,13 +5,11 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.editing import save_revision
 from articles.models import Article, ArticleStatus
-from tests.conftest import EXAMPLE_SLUG, PALMYRA_SLUG
+from tests.conftest import EXAMPLE_SLUG
 
 from .test_editing_desk import sign_in
 
@@ -19,14 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def newsroom(settings):
-    settings.DEBUG = True
-    call_command("load_demo", no_publishing=True, verbosity=0)
-    Article.objects.filter(slug=PALMYRA_SLUG).update(status=ArticleStatus.PUBLISHED)
-    palmyra = Article.objects.get(slug=PALMYRA_SLUG)
-    Article.objects.filter(pk=palmyra.pk).update(
-        published_revision=palmyra.current_revision, published_at=timezone.now()
-    )
+def newsroom(demo_newsroom):
     # The admin detached the disclaimer and the Read Also link, for the editor to put back.
     example = Article.objects.get(slug=EXAMPLE_SLUG)
     first = example.current_revision
