@@ -34,10 +34,18 @@ class FieldDiff:
 REWRITE = 0.4
 
 
+# Beyond this many pairs of words, two texts are not compared word by word: difflib's work
+# grows with their product, and no paragraph a person reads needs it.
+MOST_WORD_PAIRS = 250_000
+MOST_WORD_PAIRS_IN_A_BODY = 4_000_000
+
+
 def word_diff(old, new):
     """[(kind, text)] turning `old` into `new`, word by word."""
+    if old == new:
+        return [("same", old)]
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    if _words_in_common(a, b) < REWRITE:
+    if len(a) * len(b) > MOST_WORD_PAIRS or _words_in_common(a, b) < REWRITE:
         return [("removed", old), ("added", new)]
     pieces = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -133,7 +141,10 @@ def body_diff(old, new):
     """[BlockChange] turning the body `old` into `new`, in the new body's reading order with
     removed blocks where they stood. Blocks pair by id (an edit keeps them); blocks left over
     pair by their text, as a re-imported story's do. A pair whose order among the others
-    changed has moved; a pair's formatting is compared character by character."""
+    changed has moved; a pair's formatting is compared word by word. The word-by-word work of
+    a whole body is bounded (MOST_WORD_PAIRS_IN_A_BODY): past it, changed blocks are shown as
+    rewritten."""
+    budget = [MOST_WORD_PAIRS_IN_A_BODY]
     pairs = _pair_by_id(old, new)
     _pair_by_text(old, new, pairs)
     in_order = _kept_in_order(pairs)
@@ -157,7 +168,7 @@ def body_diff(old, new):
             rows.append(BlockChange("added", label, [("added", _text(block))]))
         else:
             before = old[pairs[index]]
-            notes = _formatting_notes(before, block)
+            pieces, notes = _compare(before, block, budget)
             if index not in in_order:
                 notes.insert(
                     0,
@@ -166,11 +177,23 @@ def body_diff(old, new):
                 kind = "moved"
             else:
                 kind = _kind_of_change(before, block, notes)
-            rows.append(
-                BlockChange(kind, label, word_diff(_text(before), _text(block)), tuple(notes))
-            )
+            rows.append(BlockChange(kind, label, pieces, tuple(notes)))
         rows += rows_after.get(index, [])
     return rows
+
+
+def _compare(old, new, budget):
+    """(word_diff pieces, notes) for a pair of blocks, spending `budget` (a one-item list: the
+    word pairs the body may still compare)."""
+    before, after = _text(old), _text(new)
+    cost = (len(before.split()) + 1) * (len(after.split()) + 1) * 4  # ~ words and spaces
+    if before != after and cost > budget[0]:
+        notes = (
+            [f"Was {_kind_name(old)}, now {_kind_name(new)}."] if old["type"] != new["type"] else []
+        )
+        return [("removed", before), ("added", after)], notes
+    budget[0] -= cost if before != after else 0
+    return word_diff(before, after), _formatting_notes(old, new)
 
 
 def _kind_of_change(old, new, notes):
@@ -270,23 +293,31 @@ def _formatting_notes(old, new):
         notes.append("Points at another article.")
     if new["type"] == "read_also" or old["type"] == "read_also":
         return notes
-    old_runs, new_runs = _marked_characters(old), _marked_characters(new)
-    old_text = "".join(c for c, _ in old_runs)
-    new_text = "".join(c for c, _ in new_runs)
-    matcher = difflib.SequenceMatcher(None, old_text, new_text, autojunk=False)
-    changes = []  # (text, added marks, removed marks), consecutive characters joined
-    for match in matcher.get_matching_blocks():
+    old_tokens, new_tokens = _marked_tokens(old), _marked_tokens(new)
+    old_words, new_words = [t for t, _ in old_tokens], [t for t, _ in new_tokens]
+    if old_words == new_words:
+        matches = [difflib.Match(0, 0, len(old_words))]
+    elif len(old_words) * len(new_words) > MOST_WORD_PAIRS:
+        return notes  # the words are shown as rewritten; their formatting is not compared
+    else:
+        matches = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+        matches = matches.get_matching_blocks()
+    changes = []  # (text, added marks, removed marks), neighbouring words joined
+    for match in matches:
         for k in range(match.size):
-            char, before = old_runs[match.a + k]
-            after = new_runs[match.b + k][1]
+            token, before = old_tokens[match.a + k]
+            after = new_tokens[match.b + k][1]
             change = (after - before, before - after)
+            if not token.strip():  # a space joins the words around it, whatever its marks
+                if changes and changes[-1]:
+                    changes[-1] = (changes[-1][0] + token, *changes[-1][1:])
+                continue
             if change == (frozenset(), frozenset()):
                 changes.append(None)
-                continue
-            if changes and changes[-1] and changes[-1][1:] == change:
-                changes[-1] = (changes[-1][0] + char, *change)
+            elif changes and changes[-1] and changes[-1][1:] == change:
+                changes[-1] = (changes[-1][0] + token, *change)
             else:
-                changes.append((char, *change))
+                changes.append((token, *change))
         changes.append(None)
     for change in filter(None, changes):
         text, added, removed = change
@@ -306,20 +337,22 @@ def _mark_name(mark):
     return MARK_NAMES.get(mark, mark)
 
 
-def _marked_characters(block):
-    """[(character, frozenset of marks)] for a text block's text, items and paragraphs joined."""
+def _marked_tokens(block):
+    """[(word, space or punctuation, frozenset of its marks)] for a text block's text, items
+    and paragraphs joined: formatting is compared word by word, so that the work stays in
+    proportion to the words even for long paragraphs."""
     if block["type"] in documents.TEXT_BLOCKS:
         paragraphs = [block]
     else:
         paragraphs = documents.paragraphs_within(block)
-    characters = []
+    tokens = []
     for paragraph in paragraphs:
-        if characters:
-            characters.append(("\n", frozenset()))
+        if tokens:
+            tokens.append(("\n", frozenset()))
         for node in paragraph.get("content", []):
             marks = frozenset(
                 f"link {m['attrs']['href']}" if m["type"] == "link" else m["type"]
                 for m in node.get("marks", [])
             )
-            characters += [(c, marks) for c in node.get("text", "\n")]
-    return characters
+            tokens += [(token, marks) for token in _TOKENS.findall(node.get("text", "\n"))]
+    return tokens

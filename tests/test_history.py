@@ -191,3 +191,26 @@ def test_a_bold_only_change_is_a_formatting_change_and_a_moved_read_also_a_move(
         ("removed", "Read Also"),
         ("same", "Paragraph 2"),
     ]
+
+
+def test_comparing_hostile_bodies_takes_bounded_time():
+    """Long paragraphs whose words were all reordered, in a body of the most blocks allowed:
+    compared within a second, the rest shown as rewritten rather than word by word."""
+    import random
+    import time
+
+    from articles.body import MAX_BLOCKS, paragraph
+    from articles.diffing import body_diff
+
+    words = [f"w{n % 50}" for n in range(240)]
+    shuffled = random.Random(1).sample(words, len(words))
+    old = [paragraph(" ".join(words), block_id=f"b{n}") for n in range(MAX_BLOCKS)]
+    new = [paragraph(" ".join(shuffled), block_id=f"b{n}") for n in range(MAX_BLOCKS)]
+    started = time.monotonic()
+    changes = body_diff(old, new)
+    assert time.monotonic() - started < 1
+    assert all(change.kind == "changed" for change in changes)
+    long_one = body_diff([paragraph(" ".join(words * 20), block_id="x")],
+                         [paragraph(" ".join(shuffled * 20), block_id="x")])  # fmt: skip
+    assert long_one[0].pieces == [("removed", " ".join(words * 20)),
+                                  ("added", " ".join(shuffled * 20))]  # fmt: skip
