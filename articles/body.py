@@ -3,7 +3,7 @@
 A body is a list of blocks in ProseMirror's JSON form (docs/body.md): paragraphs,
 subheadings, lists, quotes and Read Also links, each top-level block with an id
 that survives edits and moves. The editor in the browser builds the same schema
-(static/js/body_editor.js; a browser test holds the two together). Pure functions:
+(static/js/body/schema.js; a browser test holds the two together). Pure functions:
 no database here. Text and links are cleaned by the sanitizer on the way in.
 """
 
