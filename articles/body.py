@@ -137,13 +137,15 @@ def parse_json(raw):
     return validate(blocks)
 
 
-def validate(blocks):
+def validate(blocks, *, read_also_lines=True):
     """The body `blocks` as the schema allows them, or BodyError naming what is wrong.
 
     Every text node and link goes through the sanitizer. Blocks keep their ids;
     a block without one, or with one an earlier block has, gets a new one. Empty
     paragraphs, subheadings and list items are dropped (an editor's stray Enter),
-    adjacent text with the same marks is joined."""
+    adjacent text with the same marks is joined. A paragraph that reads "Read Also:
+    headline" (typed, or pasted from a page) is a Read Also block, as on a source page,
+    unless not `read_also_lines`."""
     if not isinstance(blocks, list):
         raise BodyError("The body arrived damaged (not a list of blocks); reload the page.")
     if len(blocks) > MAX_BLOCKS:
@@ -157,12 +159,66 @@ def validate(blocks):
         block = _VALIDATORS[kind](block, f"Block {number} ({BLOCK_NAMES[kind]})", budget)
         if block is None:
             continue
+        if read_also_lines and block["type"] == "paragraph":
+            block = _as_read_also(block)
         block_id = block["attrs"]["id"]
         if block_id is None or block_id in seen:
             block["attrs"]["id"] = block_id = new_block_id()
         seen.add(block_id)
         cleaned.append(block)
     return cleaned
+
+
+def _as_read_also(block):
+    headline = read_also_headline(plain_text(block.get("content", [])))
+    if headline is None or len(headline) > MAX_HEADLINE:
+        return block
+    return read_also(headline, block_id=block["attrs"]["id"])
+
+
+def salvage(data):
+    """What can be kept of a body the schema refused, for the editor to go on with instead of
+    losing it: each block that passes alone, and the text of each one that does not, as a
+    paragraph. None when nothing can be read (damaged, or beyond every bound)."""
+    if "body" not in data:
+        try:
+            return blocks_from_html(data.get("body_html", ""), read_also_lines=False)
+        except BodyError:
+            return None
+    raw = data.get("body") or ""
+    try:
+        blocks = json.loads(raw) if len(raw) <= MAX_JSON_CHARACTERS else None
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(blocks, list):
+        return None
+    kept, seen = [], set()
+    for block in blocks[: MAX_BLOCKS * 4]:
+        try:
+            kept += validate([block], read_also_lines=False)
+        except BodyError:
+            try:
+                text = " ".join(sanitizer.clean_text(" ".join(_strings(block))).split())
+            except RecursionError:
+                continue
+            if text:
+                kept.append(paragraph(text))
+    for block in kept:
+        if block["attrs"]["id"] in seen:
+            block["attrs"]["id"] = new_block_id()
+        seen.add(block["attrs"]["id"])
+    return kept
+
+
+def _strings(node):
+    """Every text string in a node of any shape, in order."""
+    if isinstance(node, dict):
+        if isinstance(node.get("text"), str):
+            yield node["text"]
+        yield from _strings(node.get("content"))
+    elif isinstance(node, list):
+        for child in node:
+            yield from _strings(child)
 
 
 def _node_type(node, where):
@@ -459,7 +515,7 @@ def blocks_from_html(fragment, *, read_also_lines=True):
     reader = _HTMLBlocks(read_also_lines=read_also_lines)
     reader.feed(cleaned)
     reader.close()
-    return validate(reader.finish())
+    return validate(reader.finish(), read_also_lines=read_also_lines)
 
 
 class _HTMLBlocks(HTMLParser):

@@ -28,6 +28,24 @@ class FieldDiff:
             block.changed for block in self.blocks
         )
 
+    @property
+    def block_runs(self):
+        """The body's rows in runs: [(collapsed, [BlockChange])], where a run of three or more
+        unchanged blocks is collapsed, so that what changed is what the eye meets."""
+        runs = []
+        for change in self.blocks:
+            unchanged = not change.changed
+            if runs and runs[-1][0] == unchanged and unchanged:
+                runs[-1][1].append(change)
+            else:
+                runs.append((unchanged, [change]))
+        return [
+            (unchanged and len(changes) >= COLLAPSED_RUN, changes) for unchanged, changes in runs
+        ]
+
+
+# Unchanged blocks in a row, from which on they are folded away in a diff.
+COLLAPSED_RUN = 3
 
 # Below this share of words in common, two texts are a rewrite (a paragraph translated, say):
 # shown as one block removed and one added, not as words interleaved.

@@ -26,8 +26,10 @@ MAX_DEPTH = 40
 MAX_ELEMENTS = 20_000
 MAX_HTML_CHARACTERS = 2_000_000
 
-# Control characters other than tab and line breaks, and NUL: never text for readers.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters other than tab and line breaks, NUL, and the invisible marks that come
+# along with pasted text (zero-width space, byte-order mark, word joiner): never text for
+# readers. The zero-width joiner and non-joiner stay: Arabic and Persian spelling needs them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\u2060]")
 # Elements whose content is never text for readers: dropped whole, before cleaning.
 _INVISIBLE = re.compile(
     r"<(script|style|head|title|xml|template|object|iframe)\b.*?</\1\s*>", re.I | re.S

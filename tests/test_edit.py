@@ -5,7 +5,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from articles.body import block_html
+from articles.body import block_html, block_text, paragraph
 from articles.models import AuditRecord, Disclaimer
 from tests.conftest import EXAMPLE_SEED, EXAMPLE_SLUG
 
@@ -153,3 +153,41 @@ def test_the_editor_sees_the_changes_the_reviewer_asked_for(client, users, ready
     page = client.get(reverse("desk:edit", args=[article.slug])).content.decode()
     assert "<strong>Changes requested</strong> by reviewer" in page
     assert "<blockquote>Name the source in the standfirst.</blockquote>" in page
+
+
+def test_a_body_refused_as_a_whole_comes_back_to_the_editor_as_far_as_it_can_be_read(
+    client, users, example
+):
+    """Refused for its size, or for one bad link: the editor gets the text back, not the last
+    saved revision, so that nothing typed is lost while the problem is put right."""
+    client.force_login(users["editor"])
+    many = [paragraph(f"Paragraph {n} the editor typed.") for n in range(2001)]
+    response = client.post(
+        reverse("desk:edit", args=[example.slug]), form_data(example, body=json.dumps(many))
+    )
+    assert "The body has more than 2000 blocks" in response.content.decode()
+    blocks = response.context["body_document"]
+    assert len(blocks) == 2001
+    assert blocks[-1]["content"][0]["text"] == "Paragraph 2000 the editor typed."
+
+    link = {"type": "link", "attrs": {"href": "javascript:alert(1)"}}
+    bad = [paragraph("Kept."), {"type": "paragraph", "attrs": {"id": "x"}, "content": [
+        {"type": "text", "text": "Words kept", "marks": [link]}]}]  # fmt: skip
+    response = client.post(
+        reverse("desk:edit", args=[example.slug]), form_data(example, body=json.dumps(bad))
+    )
+    assert "a link must start with http://, https:// or mailto:" in response.content.decode()
+    assert [block_text(b) for b in response.context["body_document"]] == ["Kept.", "Words kept"]
+    assert "javascript:" not in json.dumps(response.context["body_document"])
+    assert example.revisions.count() == 1
+
+
+def test_a_paragraph_that_reads_read_also_is_a_read_also_link(client, users, example):
+    client.force_login(users["editor"])
+    body = [*example.current_revision.body, paragraph("Read Also: Bread Prices Rise in Idlib")]
+    client.post(
+        reverse("desk:edit", args=[example.slug]), form_data(example, body=json.dumps(body))
+    )
+    example.refresh_from_db()
+    last = example.current_revision.body[-1]
+    assert (last["type"], last["attrs"]["headline"]) == ("read_also", "Bread Prices Rise in Idlib")

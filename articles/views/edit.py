@@ -49,11 +49,14 @@ def restored_form(article, working_copy):
 
 def body_being_edited(form, article, working_copy):
     """The body the editor opens with: what was posted, once validated (a refused or
-    conflicting save), else the working copy's, else the current revision's."""
+    conflicting save) or, when the body itself was refused, what could be salvaged of it;
+    else the working copy's, else the current revision's."""
     if form.is_bound:
         form.is_valid()  # cleaned_data holds what could be read
         if "body" in form.cleaned_data:
             return form.cleaned_data["body"]
+        if (salvaged := documents.salvage(form.data)) is not None:
+            return salvaged
     if working_copy:
         return json.loads(working_copy.form_data["body"][0])
     return body_with_targets(article.current_revision)

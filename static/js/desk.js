@@ -1,3 +1,10 @@
+// What works only with JavaScript (autosave, the Read Also picker) is hidden until it runs.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-needs-script][hidden]").forEach(function (element) {
+    element.hidden = false;
+  });
+});
+
 // Autosave on the edit screen: the form posts itself (htmx, on the "autosave" event)
 // one second after the last change, and at least every three seconds while changes
 // keep coming, so no more than a few seconds of work is ever at risk. Typing in the
