@@ -436,20 +436,16 @@ def with_read_also_after(text, links):
 
 def reanchored(text, old_blocks):
     """`text` blocks with the Read Also blocks of `old_blocks` placed after the block they
-    followed there (by id), where it survives; else after the nearest earlier block that
-    does; else first. For a body rebuilt from elsewhere (the translation's segments)."""
-    survivors = {block["attrs"]["id"] for block in text}
-    after_id, anchored = None, {}
+    followed there (by id) where `text` has it; else after as many text blocks as came
+    before them there. For a body rebuilt from elsewhere (the translation's segments)."""
+    number_of = {block["attrs"]["id"]: n for n, block in enumerate(text, start=1)}
+    placed, after_id, count = [], None, 0
     for block in old_blocks:
         if block["type"] == "read_also":
-            anchored.setdefault(after_id, []).append(block)
-        elif block["attrs"]["id"] in survivors:
-            after_id = block["attrs"]["id"]
-    blocks = list(anchored.get(None, []))
-    for block in text:
-        blocks.append(block)
-        blocks += anchored.get(block["attrs"]["id"], [])
-    return blocks
+            placed.append((number_of.get(after_id, count), block))
+        else:
+            after_id, count = block["attrs"]["id"], count + 1
+    return with_read_also_after(text, placed)
 
 
 # --- As HTML ---------------------------------------------------------------------------------
@@ -531,23 +527,22 @@ class _HTMLBlocks(HTMLParser):
         self.inline = None  # the inline nodes being collected
         self.marks = []  # open marks, outermost first
         self.attrs = {}
+        self.containers = 0  # lists and quotes open, the top-level one included
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag in {"strong", "em"}:
             self.marks.append({"type": tag})
-        elif tag == "a":  # bleach removed any href it does not allow: then it is only text
-            href = attrs.get("href")
+        elif tag == "a":  # a link the body does not allow (relative, say) is only text
+            href = sanitizer.clean_href(attrs.get("href") or "")
             self.marks.append({"type": "link", "attrs": {"href": href}} if href else {})
         elif tag == "br":
             self._text_node({"type": "hard_break"})
-        elif tag in {"ul", "ol"} and not self.block:
-            kind = "bullet_list" if tag == "ul" else "ordered_list"
-            self._start({"type": kind, "attrs": {"id": attrs.get("data-id")}, "content": []})
-        elif tag == "blockquote" and not self.block:
-            self._start(
-                {"type": "blockquote", "attrs": {"id": attrs.get("data-id")}, "content": []}
-            )
+        elif tag in {"ul", "ol", "blockquote"}:
+            self.containers += 1
+            if self.containers == 1:  # inside a list or quote, one joins the other
+                kind = {"ul": "bullet_list", "ol": "ordered_list"}.get(tag, "blockquote")
+                self._start({"type": kind, "attrs": {"id": attrs.get("data-id")}, "content": []})
         elif tag in {"p", "h2", "li"}:
             self._end_inline()
             if self.block is None:
@@ -567,12 +562,10 @@ class _HTMLBlocks(HTMLParser):
             self._end_inline()
             if self.block is not None and self.block["type"] in TEXT_BLOCKS:
                 self._end()
-        elif (
-            tag in {"ul", "ol", "blockquote"}
-            and self.block is not None
-            and (self.block["type"] not in TEXT_BLOCKS)
-        ):
-            self._end()
+        elif tag in {"ul", "ol", "blockquote"} and self.containers:
+            self.containers -= 1
+            if self.containers == 0:
+                self._end()
 
     def handle_data(self, data):
         if not data.strip() and self.inline is None:

@@ -15,7 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from . import notifications
-from .body import from_form, paragraph, reanchored, with_read_also_after
+from .body import from_form
 from .models import (
     Article,
     AuditRecord,
@@ -27,7 +27,7 @@ from .models import (
     WorkingCopy,
 )
 from .read_also import write_index
-from .translation import segments_for
+from .translation import english_body, segments_for
 from .workflow import WorkflowError, state_after_edit
 
 
@@ -236,25 +236,6 @@ def edits_outside_translation(article):
     if last is None or current.number > last.number:
         return current
     return None
-
-
-def english_body(segments, current):
-    """The body the segments make: a paragraph per source paragraph, each with an id of its
-    segment's (so it is the same block however the source is re-imported and realigned),
-    and the Read Also blocks of the current revision after the paragraph they followed. Before
-    there is any English, a link follows the source paragraph the importer found it after."""
-    text = [
-        paragraph(s.translation or s.current_source, block_id=f"segment-{s.pk}")
-        for s in segments
-        if s.kind == SegmentKind.PARAGRAPH
-    ]
-    if any(block["type"] != "read_also" for block in current.body):
-        return reanchored(text, current.body)
-    links = current.read_also.order_by("position")
-    blocks = {block["attrs"]["id"]: block for block in current.body}
-    return with_read_also_after(
-        text, [(link.after_paragraph, blocks[link.block_id]) for link in links]
-    )
 
 
 def save_translation(article, *, author, replace_edits=False):

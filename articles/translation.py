@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from .arabic import NormalizedText, has_arabic, normalize
+from .body import paragraph, reanchored, with_read_also_after
 from .diffing import word_diff
 from .models import (
     GlossaryTerm,
@@ -270,6 +271,27 @@ def _place_read_also(revision, opening, total):
                 link.target.headline if link.target else link.target_headline
             )
     return placed
+
+
+def english_body(segments, current):
+    """The body the segments make: a paragraph per source paragraph, each with an id of its
+    segment's (so it is the same block however the source is re-imported and realigned),
+    and the Read Also blocks of the current revision after the paragraph they followed. Before
+    there is any English, a link follows the source paragraph the importer found it after."""
+    text = [
+        paragraph(s.translation or s.current_source, block_id=f"segment-{s.pk}")
+        for s in segments
+        if s.kind == SegmentKind.PARAGRAPH
+    ]
+    if any(block["type"] != "read_also" for block in current.body):
+        return reanchored(text, current.body)
+    blocks = {block["attrs"]["id"]: block for block in current.body}
+    placed = [
+        (link.after_paragraph, blocks[link.block_id])
+        for link in current.read_also.order_by("position")
+        if link.block_id in blocks
+    ]
+    return with_read_also_after(text, placed)
 
 
 # --- Source and English side by side, as the reviewer sees them ------------------------------

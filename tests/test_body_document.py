@@ -213,6 +213,10 @@ def test_a_rebuilt_body_keeps_each_read_also_after_the_block_it_followed():
            body.paragraph("A", block_id="a")]  # fmt: skip
     ids = [block["attrs"]["id"] for block in body.reanchored(new, old)]
     assert ids == ["n", "b", "rb", "a", "ra"]
+    # No block kept its id (a body migrated from HTML, say): links keep their count.
+    fresh = [body.paragraph(t, block_id=f"x{t}") for t in "abc"]
+    ids = [block["attrs"]["id"] for block in body.reanchored(fresh, old)]
+    assert ids == ["xa", "ra", "xb", "rb", "xc"]
 
 
 def test_the_editor_and_the_server_share_one_schema():

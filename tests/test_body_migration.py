@@ -2,6 +2,7 @@
 N" beside them, into documents: every article's public page reads the same afterwards, each
 link after the same paragraph."""
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -29,6 +30,8 @@ OLD_BODIES = {
             "<h3>A subheading</h3>",
             "<p>Line<br>break.</p>",
             "<p>Read Also: a line an editor typed, which stays text</p>",
+            '<p>A <a href="/news/other/">relative link</a> and <a href="#n">a note</a>.</p>',
+            "<blockquote>" * 50 + "Deeply quoted." + "</blockquote>" * 50,
         ],
         [(0, "linked"), (4, "linked"), (99, "linked")],
     ),
@@ -127,6 +130,18 @@ def old_articles(reference_data):
         return revision
 
     target = article("linked", "The linked story", ["<p>Target.</p>"])
+    waiting = article("to-translate", "", [])  # the importer's draft of a story in Arabic
+    ReadAlsoLink.objects.create(
+        revision=waiting, position=0, after_paragraph=3, target_headline="A later story",
+        target_key="a later story",
+    )  # fmt: skip
+    editor = apps.get_model("auth", "User").objects.create(username="drafting-editor")
+    apps.get_model("articles", "WorkingCopy").objects.create(
+        article_id=target.article_id, editor=editor, based_on=target,
+        form_data={"headline": ["Draft"], "body": ["<p>One.</p><p>Two.</p>"],
+                   "read_also_present": ["1"], "read_also_target": [str(target.article_id)],
+                   "read_also_headline": ["Itself"], "read_also_after": ["1"]},
+    )  # fmt: skip
     for name, (elements, links) in OLD_BODIES.items():
         revision = article(name.replace(" ", "-"), name.title(), elements)
         for position, (after, _) in enumerate(links):
@@ -159,4 +174,35 @@ def test_every_page_reads_the_same_and_links_stay_after_their_paragraph(client, 
     rich = Article.objects.get(slug="rich").published_revision
     types = [block["type"] for block in rich.body]
     assert types == ["read_also", "paragraph", "bullet_list", "blockquote", "subheading",
-                     "read_also", "paragraph", "paragraph", "read_also"]  # fmt: skip
+                     "read_also", "paragraph", "paragraph", "paragraph", "paragraph",
+                     "read_also"]  # fmt: skip
+    after = [link.after_paragraph for link in rich.read_also.order_by("position")]
+    assert after == [0, 4, 8]
+
+
+def test_drafts_keep_their_read_also_links(old_articles):
+    migrate(AFTER)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    from articles.translation import english_body
+    from articles.models import Article, Segment, WorkingCopy
+
+    draft = Article.objects.get(slug="to-translate").current_revision
+    [block] = draft.body
+    link = draft.read_also.get()
+    assert (block["type"], link.block_id, link.after_paragraph) == (
+        "read_also",
+        block["attrs"]["id"],
+        3,
+    )
+    segments = [
+        Segment(pk=n + 1, kind="paragraph", position=n, translation=f"P{n}") for n in range(5)
+    ]
+    for segment in segments:
+        segment.current_source = "source"
+    assert [b["type"] for b in english_body(segments, draft)].index("read_also") == 3
+
+    copy = WorkingCopy.objects.get()
+    body = json.loads(copy.form_data["body"][0])
+    assert [b["type"] for b in body] == ["paragraph", "read_also", "paragraph"]
+    assert not any(name.startswith("read_also_") for name in copy.form_data)

@@ -7,6 +7,8 @@ are converted the same way. Going back turns the blocks into HTML elements again
 """
 
 import json
+import re
+from html import unescape
 
 from django.db import migrations, models
 
@@ -27,34 +29,63 @@ def to_documents(apps, schema_editor):
         for link in ReadAlsoLink.objects.filter(revision__in=chunk).order_by("position"):
             links.setdefault(link.revision_id, []).append(link)
         for revision in chunk:
-            if not _is_html(revision.body):
+            if not _is_html(revision.body) and not (revision.body == [] and revision.pk in links):
                 continue
             text, before = [], [0]  # before[n]: blocks made from the first n HTML elements
             for element in revision.body:
-                text += documents.blocks_from_html(element, read_also_lines=False)
+                text += _blocks_of(element)
                 before.append(len(text))
             placed = []
             for link in links.get(revision.pk, []):
                 block = documents.read_also(link.target_headline, target=link.target_id)
                 link.block_id = block["attrs"]["id"]
-                links_changed.append(link)
                 placed.append((before[min(link.after_paragraph, len(revision.body))], block))
             revision.body = documents.with_read_also_after(text, placed)
+            if text:  # else a story still to translate: its links keep the source's places
+                places = {b["attrs"]["id"]: n for n, b in documents.read_also_places(revision.body)}
+                for link in links.get(revision.pk, []):
+                    link.after_paragraph = places[link.block_id]
+            links_changed += links.get(revision.pk, [])
             changed.append(revision)
         Revision.objects.bulk_update(changed, ["body"])
-        ReadAlsoLink.objects.bulk_update(links_changed, ["block_id"])
+        ReadAlsoLink.objects.bulk_update(links_changed, ["block_id", "after_paragraph"])
     for copy in WorkingCopy.objects.all():
-        html = "".join(copy.form_data.get("body") or [""])
-        if html and not html.lstrip().startswith("["):
-            try:
-                blocks = documents.blocks_from_html(html, read_also_lines=False)
-            except documents.BodyError:
-                blocks = []
-            copy.form_data["body"] = [json.dumps(blocks, ensure_ascii=False)]
-            for name in ["read_also_present", "read_also_target", "read_also_headline",
-                         "read_also_after"]:  # fmt: skip
-                copy.form_data.pop(name, None)
-            copy.save(update_fields=["form_data"])
+        copy.form_data = _working_copy(copy.form_data)
+        copy.save(update_fields=["form_data"])
+
+
+def _blocks_of(element):
+    """The blocks one stored HTML element becomes; its text as a paragraph if it cannot be
+    read as the body's HTML (nested past the bounds, say)."""
+    try:
+        return documents.blocks_from_html(element, read_also_lines=False)
+    except documents.BodyError:
+        text = " ".join(unescape(re.sub(r"<[^>]*>", " ", element)).split())
+        return [documents.paragraph(text)] if text else []
+
+
+def _working_copy(data):
+    """An autosaved form: its body HTML as blocks, with the Read Also rows it held placed
+    among them as blocks."""
+    html = "".join(data.get("body") or [""])
+    if html.lstrip().startswith("["):
+        return data  # already a document
+    text = [block for element in [html] for block in _blocks_of(element)] if html else []
+    rows = zip(
+        data.get("read_also_target", []),
+        data.get("read_also_headline", []),
+        data.get("read_also_after", []),
+        strict=False,
+    )
+    placed = [
+        (int(after) if after.isdigit() else len(text),
+         documents.read_also(headline, target=int(target) if target.isdigit() else None))
+        for target, headline, after in rows
+        if headline.strip() or target.isdigit()
+    ]  # fmt: skip
+    data = {k: v for k, v in data.items() if not k.startswith("read_also_")}
+    data["body"] = [json.dumps(documents.with_read_also_after(text, placed), ensure_ascii=False)]
+    return data
 
 
 def _is_html(body):
