@@ -345,9 +345,10 @@ class ReadAlsoLinkAdmin(admin.ModelAdmin):
         "target__source_story",
     ]
     search_fields = ["target_headline", "revision__article__slug"]
-    fields = ["revision", "position", "after_paragraph", "target_headline", "target"]
-    readonly_fields = ["revision", "position", "after_paragraph", "target_headline"]
-    raw_id_fields = ["target"]
+    # The index of the revisions' Read Also blocks: the body says where a link goes and to
+    # what, so nothing here is edited by hand; links waiting for their article can be matched.
+    fields = ["revision", "block_id", "position", "after_paragraph", "target_headline", "target"]
+    readonly_fields = fields
     actions = ["match_now"]
 
     def has_add_permission(self, request):

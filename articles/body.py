@@ -88,11 +88,13 @@ def read_also_headline(line):
 
 
 def paragraph(text, *, block_id=None):
-    """A paragraph of plain text."""
+    """A paragraph of plain text (the importer's, a translation's), cleaned as the editor's."""
+    text = _LINE_BREAKS.sub(" ", sanitizer.clean_text(text))
     return _text_block("paragraph", [_text(text)] if text else [], block_id)
 
 
 def read_also(headline, *, target=None, block_id=None):
+    headline = " ".join(sanitizer.clean_text(headline).split())
     return {
         "type": "read_also",
         "attrs": {"id": block_id or new_block_id(), "target": target, "headline": headline},
@@ -321,8 +323,9 @@ _VALIDATORS = {
 
 
 def _inline(nodes, where, budget):
-    """Inline nodes cleaned: text through the sanitizer, marks checked, neighbours joined."""
-    budget[0] -= len(nodes)
+    """Inline nodes cleaned: text through the sanitizer, marks checked, neighbours joined.
+    Nodes and their marks count against `budget`, so that no body asks for unbounded work."""
+    budget[0] -= len(nodes) + sum(len(n.get("marks") or ()) for n in nodes if isinstance(n, dict))
     if budget[0] < 0:
         raise BodyError("The body has too many pieces of formatting to be an article.")
     cleaned = []

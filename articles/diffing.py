@@ -5,6 +5,7 @@ keywords, and the body block by block (articles/body.py): words changed, formatt
 changed, blocks added, removed or moved, Read Also links among them in their places.
 """
 
+import bisect
 import difflib
 import json
 import re
@@ -107,19 +108,27 @@ def paragraphs_diff(old, new):
 
 
 def revision_parts(revision):
-    """A revision as labelled values, in reading order, for telling whether two revisions say
-    the same to readers: the body as its blocks without their ids."""
-    blocks = tuple(
-        json.dumps({**block, "attrs": {**block["attrs"], "id": None}}, sort_keys=True)
-        for block in body_with_targets(revision)
-    )
+    """A revision as labelled values, in reading order: the body as its blocks (Read Also
+    targets as the index knows them), the rest as text."""
     return [
         ("Headline", revision.headline),
         ("Standfirst", revision.standfirst),
-        ("Body", blocks),
+        ("Body", body_with_targets(revision)),
         ("Disclaimer", revision.disclaimer.name if revision.disclaimer else "none"),
         ("Keywords", ", ".join(k.name for k in revision.keywords.all()) or "none"),
     ]
+
+
+def say_the_same(old, new):
+    """Whether two revisions say the same to readers: every part alike, blocks compared
+    without their ids."""
+
+    def comparable(revision):
+        parts = revision_parts(revision)
+        blocks = [{**block, "attrs": {**block["attrs"], "id": None}} for block in parts[2][1]]
+        return [*parts[:2], json.dumps(blocks, sort_keys=True), *parts[3:]]
+
+    return comparable(old) == comparable(new)
 
 
 def compare_revisions(old, new):
@@ -130,8 +139,7 @@ def compare_revisions(old, new):
         revision_parts(old), revision_parts(new), strict=True
     ):
         if label == "Body":
-            changes = body_diff(body_with_targets(old), body_with_targets(new))
-            diffs.append(FieldDiff(label, [], changes))
+            diffs.append(FieldDiff(label, [], body_diff(old_value, new_value)))
         else:
             diffs.append(FieldDiff(label, word_diff(old_value, new_value)))
     return diffs
@@ -254,14 +262,23 @@ def _pair_by_text(old, new, pairs):
 
 
 def _kept_in_order(pairs):
-    """The new indexes of the pairs in the longest run that kept its order; the rest moved."""
+    """The new indexes of the most pairs that kept their order (a longest increasing run of
+    their old places, by patience sorting); the rest moved."""
     ordered = sorted(pairs)
-    olds = [pairs[n] for n in ordered]
-    kept = set()
-    for match in difflib.SequenceMatcher(
-        None, olds, sorted(olds), autojunk=False
-    ).get_matching_blocks():
-        kept.update(ordered[match.a + k] for k in range(match.size))
+    tails, tail_at, before = [], [], {}  # smallest old place ending a run of each length
+    for position, new_index in enumerate(ordered):
+        old_index = pairs[new_index]
+        length = bisect.bisect_left(tails, old_index)
+        before[position] = tail_at[length - 1] if length else None
+        if length == len(tails):
+            tails.append(old_index)
+            tail_at.append(position)
+        else:
+            tails[length], tail_at[length] = old_index, position
+    kept, position = set(), tail_at[-1] if tail_at else None
+    while position is not None:
+        kept.add(ordered[position])
+        position = before[position]
     return kept
 
 
@@ -286,11 +303,12 @@ def _where(place):
 
 
 def _label(block, place):
+    """ "Paragraph 3" for a paragraph (numbered as readers count them), "Quote (block 5)" for
+    other text blocks, "Read Also" for a link."""
     kind = block["type"]
     if kind == "read_also":
         return "Read Also"
-    name = {"paragraph": "Paragraph", "subheading": "Subheading", "bullet_list": "List",
-            "ordered_list": "Numbered list", "blockquote": "Quote"}[kind]  # fmt: skip
+    name = documents.BLOCK_NAMES[kind].capitalize()
     return f"{name} {place[1]}" if kind == "paragraph" else f"{name} (block {place[1]})"
 
 

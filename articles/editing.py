@@ -15,7 +15,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from . import notifications
-from .body import from_form
+from .body import from_form, validate
+from .forms import ArticleEditForm
 from .models import (
     Article,
     AuditRecord,
@@ -83,7 +84,7 @@ def save_revision(
             number=locked.revisions.aggregate(last=Max("number"))["last"] + 1,
             headline=headline,
             standfirst=standfirst,
-            body=body,
+            body=validate(body, read_also_lines=False),  # whoever built it, one schema
             disclaimer=disclaimer,
             author=author,
             note=note,
@@ -168,21 +169,20 @@ def autosave(article, editor, form_data):
 
 def unsaved_revision(article, working_copy):
     """The working copy as a revision that is not saved, and its keywords (those that exist;
-    a new one is made only when the work is saved), for a preview."""
-    data = working_copy.form_data
-    first = {name: (values or [""])[0] for name, values in data.items()}
-    names = {" ".join(n.split()).casefold() for n in first.get("keywords", "").split(",")}
-    keywords = [k for k in Keyword.objects.all() if k.name.casefold() in names]
-    disclaimer = Disclaimer.objects.filter(pk=first.get("disclaimer") or None).first()
+    a new one is made only when the work is saved), for a preview. Read by the edit form,
+    as a save would read it; what the form refuses is left out."""
+    form = ArticleEditForm(working_copy.as_form_data(), article=article)
+    form.is_valid()
+    data = form.cleaned_data
     revision = Revision.build(
         article=article,
         number=working_copy.based_on.number,
-        headline=" ".join(first.get("headline", "").split()),
-        standfirst=first.get("standfirst", ""),
-        body=json.loads(first["body"]),
-        disclaimer=disclaimer if str(first.get("disclaimer", "")).isdigit() else None,
+        headline=data.get("headline", ""),
+        standfirst=data.get("standfirst", ""),
+        body=data.get("body") or json.loads(working_copy.form_data["body"][0]),
+        disclaimer=data.get("disclaimer"),
     )
-    return revision, keywords
+    return revision, list(Keyword.objects.existing(data.get("keywords", [])))
 
 
 def discard_working_copy(article, editor):

@@ -33,7 +33,7 @@ def export_article(article, *, published=False):
         "standfirst": revision.standfirst or None,
         "paragraphs": revision.paragraph_texts,
         "read_also": export_read_also(revision, published=published),
-        "body": export_body(revision),
+        "body": export_body(revision, published=published),
         "disclaimer": revision.disclaimer.text if revision.disclaimer else None,
         "outlet": article.outlet.name if article.outlet else None,
         "source_language": article.source_story.language,
@@ -60,16 +60,23 @@ def export_read_also(revision, *, published):
     return rows
 
 
-def export_body(revision):
+def export_body(revision, *, published=False):
     """The typed blocks with their ids; each Read Also block names its target by slug, as the
-    index knows it now (a link given only a headline is matched when that article arrives)."""
-    targets = {
-        link.block_id: link.target.slug if link.target else None
-        for link in revision.read_also.all()
-    }
-    return [
-        {**block, "attrs": {**block["attrs"], "target": targets.get(block["attrs"]["id"])}}
-        if block["type"] == "read_also"
-        else block
-        for block in revision.body
-    ]
+    index knows it now (a link given only a headline is matched when that article arrives).
+    With `published`, as readers see them: a link only while its target is live, under the
+    target's published headline."""
+    links = {link.block_id: link for link in revision.read_also.all()}
+    blocks = []
+    for block in revision.body:
+        if block["type"] == "read_also":
+            link = links.get(block["attrs"]["id"])
+            target = link.target if link else None
+            attrs = {**block["attrs"], "target": target.slug if target else None}
+            if published:
+                shown = read_also_item(link, preview=False) if link else None
+                if shown is None:
+                    continue
+                attrs["headline"] = shown["headline"]
+            block = {**block, "attrs": attrs}
+        blocks.append(block)
+    return blocks

@@ -16,6 +16,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models.functions import Lower
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import Truncator, slugify
@@ -101,12 +102,19 @@ class Disclaimer(models.Model):
         return self.name
 
 
+def keyword_slug(name):
+    """A keyword's address, and what makes two names one keyword: "Al-Quds" and "al quds"."""
+    return slugify(name, allow_unicode=True)[:100]
+
+
 class KeywordQuerySet(models.QuerySet):
     def named(self, name):
-        """The keyword called `name`, created when new. Names that slugify alike
-        ("Al-Quds", "al quds") are one keyword."""
-        slug = slugify(name, allow_unicode=True)[:100]
-        return self.get_or_create(slug=slug, defaults={"name": name})[0]
+        """The keyword called `name`, created when new."""
+        return self.get_or_create(slug=keyword_slug(name), defaults={"name": name})[0]
+
+    def existing(self, names):
+        """The keywords `names` stand for that exist already, creating none."""
+        return self.filter(slug__in=[keyword_slug(name) for name in names])
 
 
 class Keyword(models.Model):
@@ -539,13 +547,6 @@ class ReadAlsoLink(models.Model):
     def __str__(self):
         return f"Read Also: {self.target_headline}"
 
-    @classmethod
-    def build(cls, *, target_headline, **fields):
-        """A new, unsaved link with its match key filled in."""
-        return cls(
-            target_headline=target_headline, target_key=headline_key(target_headline), **fields
-        )
-
 
 class AuditRecord(models.Model):
     """Who changed what, and when. Written by the code that makes the change; never edited."""
@@ -618,6 +619,13 @@ class WorkingCopy(models.Model):
 
     def __str__(self):
         return f"{self.editor} on {self.article.slug}"
+
+    def as_form_data(self):
+        """The edit form's fields as the editor left them, as a form reads a request."""
+        data = QueryDict(mutable=True)
+        for name, values in self.form_data.items():
+            data.setlist(name, values)
+        return data
 
 
 class EditorPresence(models.Model):

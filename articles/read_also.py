@@ -42,24 +42,33 @@ def index_links(revision, *, found=None, places=None):
 
 def write_index(revision):
     """Index a saved revision's Read Also blocks, matching headline-only links where an
-    article with that headline now exists."""
+    article with that headline now exists. A target that no longer exists (deleted since an
+    old revision was written, say) is indexed as no target, to be matched by its headline."""
     blocks = documents.read_also_places(revision.body)
-    keys = {headline_key(b["attrs"]["headline"]) for _, b in blocks if not b["attrs"]["target"]}
+    targets = {b["attrs"]["target"] for _, b in blocks if b["attrs"]["target"]}
+    existing = set(Article.objects.filter(pk__in=targets).values_list("pk", flat=True))
+    keys = {
+        headline_key(b["attrs"]["headline"])
+        for _, b in blocks
+        if b["attrs"]["target"] not in existing
+    }
     found = articles_by_headline_key(keys, exclude=revision.article) if keys else {}
-    ReadAlsoLink.objects.bulk_create(index_links(revision, found=found))
+    links = index_links(revision, found=found)
+    for link in links:
+        if link.target_id is not None and link.target_id not in existing:
+            link.target = found.get(link.target_key)
+    ReadAlsoLink.objects.bulk_create(links)
 
 
 def body_with_targets(revision):
-    """The revision's body with each Read Also block's target as the index knows it now (a
-    headline-only link may have been matched since the revision was saved): what the editor
-    opens, a restore copies and a diff compares."""
-    matched = dict(
-        revision.read_also.filter(target__isnull=False).values_list("block_id", "target")
-    )
+    """The revision's body with each Read Also block's target as the index knows it now: a
+    headline-only link may have been matched since the revision was saved, a target deleted.
+    What the editor opens, a restore copies and a diff compares."""
+    indexed = dict(revision.read_also.values_list("block_id", "target"))
     blocks = []
     for block in revision.body:
-        if block["type"] == "read_also" and not block["attrs"]["target"]:
-            target = matched.get(block["attrs"]["id"])
+        if block["type"] == "read_also" and block["attrs"]["id"] in indexed:
+            target = indexed[block["attrs"]["id"]]
             block = {**block, "attrs": {**block["attrs"], "target": target}}
         blocks.append(block)
     return blocks
@@ -75,12 +84,7 @@ def targets_for_editor(blocks):
         "published_revision", "current_revision", "source_story"
     )
     return {
-        article.pk: {
-            "headline": article.published_revision.headline
-            if article.is_live
-            else article.headline,
-            "live": article.is_live,
-        }
+        article.pk: {"headline": article.public_headline, "live": article.is_live}
         for article in articles
     }
 

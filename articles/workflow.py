@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from . import notifications, translation
-from .diffing import revision_parts
+from .diffing import say_the_same
 from .models import (
     LIVE_STATUSES,
     Article,
@@ -187,7 +187,7 @@ def publishing_checks(article):
         Check("Keywords", revision.keywords.exists(), "Add at least one keyword."),
     ]
     if article.status == S.CORRECTING:
-        unchanged = revision_parts(revision) == revision_parts(article.published_revision)
+        unchanged = say_the_same(revision, article.published_revision)
         checks.append(
             Check("Correction", not unchanged, "Nothing has changed since the published version.")
         )

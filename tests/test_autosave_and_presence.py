@@ -163,3 +163,18 @@ def test_preview_shows_the_autosaved_work_labelled_as_unsaved(client, users, mak
     # Someone else's preview is of the saved revision, not this editor's work.
     client.force_login(users["reviewer"])
     assert "Saved paragraph." in client.get(preview).content.decode()
+
+
+def test_preview_reads_a_working_copy_as_a_save_would(client, users, make_article):
+    """Keywords by the same rule as a save (not only by exact name); a value the form would
+    refuse is left out of the preview instead of failing it."""
+    article = make_article("Story", keywords=["Al-Quds"])
+    client.force_login(users["editor"])
+    client.post(
+        reverse("desk:autosave_draft", args=[article.slug]),
+        edit_data(article, keywords="al quds, Brand new", disclaimer="abc"),
+    )
+    response = client.get(reverse("desk:preview", args=[article.slug]))
+    assert response.status_code == 200
+    assert [keyword.name for keyword in response.context["keywords"]] == ["Al-Quds"]
+    assert response.context["revision"].disclaimer is None

@@ -184,8 +184,8 @@ def test_drafts_keep_their_read_also_links(old_articles):
     migrate(AFTER)
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
-    from articles.translation import english_body
     from articles.models import Article, Segment, WorkingCopy
+    from articles.translation import english_body
 
     draft = Article.objects.get(slug="to-translate").current_revision
     [block] = draft.body

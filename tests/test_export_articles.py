@@ -117,16 +117,19 @@ def test_published_exports_what_readers_see_not_the_correction_being_drafted(rea
 
 
 def test_published_lists_read_also_links_as_readers_see_them(ready_article):
-    from articles.models import ReadAlsoLink
+    from tests.conftest import add_read_also
 
     live = ready_article("published", "Live story")
     target = ready_article("published", "Target as published")
     withdrawn = ready_article("unpublished", "Withdrawn target")
-    for position, linked in enumerate([target, withdrawn]):
-        ReadAlsoLink.objects.create(revision=live.published_revision, position=position,
-                                    target=linked, target_headline="As the source named it",
-                                    after_paragraph=1)  # fmt: skip
+    for linked in [target, withdrawn]:
+        add_read_also(live.published_revision, after_paragraph=1, target=linked,
+                      target_headline="As the source named it")  # fmt: skip
     [exported] = [a for a in export("--published") if a["slug"] == live.slug]
     assert exported["read_also"] == [
         {"title": "Target as published", "slug": target.slug, "after_paragraph": 1}
     ]
+    links = [block["attrs"] for block in exported["body"] if block["type"] == "read_also"]
+    assert [(a["target"], a["headline"]) for a in links] == [(target.slug, "Target as published")]
+    [everything] = [a for a in export() if a["slug"] == live.slug]
+    assert len([b for b in everything["body"] if b["type"] == "read_also"]) == 2

@@ -214,3 +214,31 @@ def test_comparing_hostile_bodies_takes_bounded_time():
                          [paragraph(" ".join(shuffled * 20), block_id="x")])  # fmt: skip
     assert long_one[0].pieces == [("removed", " ".join(words * 20)),
                                   ("added", " ".join(shuffled * 20))]  # fmt: skip
+
+
+def test_restoring_a_revision_whose_read_also_target_was_deleted_keeps_the_link_by_headline(
+    client, users, make_article
+):
+    from tests.conftest import add_read_also
+
+    article = make_article("Story", paragraphs=["One.", "Two."])
+    target = make_article("Gone story", status="published")
+    first = article.current_revision
+    add_read_also(first, after_paragraph=1, target=target)
+    save_revision(
+        article, author=users["editor"], based_on=first, headline="Story", standfirst="",
+        body=[paragraph("Rewritten.")], disclaimer=None, keywords=[], outlet=article.outlet,
+        assignee=None,
+    )  # fmt: skip
+    target.delete()
+    client.force_login(users["editor"])
+    article.refresh_from_db()
+    response = client.post(
+        reverse("desk:restore", args=[article.slug, 1]),
+        {"based_on": article.current_revision.pk},
+        follow=True,
+    )
+    assert "Revision 1 restored as revision 3." in response.content.decode()
+    article.refresh_from_db()
+    link = article.current_revision.read_also.get()
+    assert (link.target, link.target_headline, link.after_paragraph) == (None, "Gone story", 1)

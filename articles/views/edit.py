@@ -2,7 +2,6 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -41,10 +40,7 @@ def initial_for(article):
 
 
 def restored_form(article, working_copy):
-    data = QueryDict(mutable=True)
-    for name, values in working_copy.form_data.items():
-        data.setlist(name, values)
-    return ArticleEditForm(data, article=article)
+    return ArticleEditForm(working_copy.as_form_data(), article=article)
 
 
 def body_being_edited(form, article, working_copy):
