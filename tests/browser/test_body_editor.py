@@ -186,3 +186,72 @@ def test_screens_at_desktop_and_phone_widths(live_server, page, screenshot, edit
     screenshot(f"review-{width}")
     page.goto(f"{live_server.url}/desk/{EXAMPLE_SLUG}/preview/")
     screenshot(f"preview-{width}")
+
+
+def paste(page, html):
+    page.evaluate(
+        """html => {
+          const data = new DataTransfer();
+          data.setData("text/html", html);
+          data.setData("text/plain", "pasted");
+          const event = new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true});
+          document.querySelector(".body-editor-surface").dispatchEvent(event);
+        }""",
+        html,
+    )
+
+
+def test_backspace_beside_a_read_also_link_selects_it_before_removing_it(page, editing):
+    status = page.locator(".body-editor-status")
+    editing.locator("> p").nth(6).click(position={"x": 1, "y": 8})  # just after the link
+    page.keyboard.press("Home")
+    page.keyboard.press("Backspace")
+    expect(status).to_contain_text("Read Also selected")
+    assert "read_also" in [b["type"] for b in posted_body(page)]
+    page.keyboard.press("Backspace")
+    expect(status).to_contain_text("Read Also removed")
+    assert "read_also" not in [b["type"] for b in posted_body(page)]
+    page.keyboard.press("Control+z")
+    assert "read_also" in [b["type"] for b in posted_body(page)]
+    editing.locator(".read-also-block .read-also-text").click()  # selected: typing adds text
+    page.keyboard.type("Typed after the link.")
+    types = [b["type"] for b in posted_body(page)]
+    assert types[types.index("read_also") + 1] == "paragraph"
+    assert posted_body(page)[types.index("read_also") + 1]["content"][0]["text"] == (
+        "Typed after the link."
+    )
+
+
+def test_hostile_paste_runs_nothing_and_keeps_the_words_apart(page, editing):
+    page.evaluate(
+        """() => { window.__violations = [];
+          document.addEventListener("securitypolicyviolation", e => window.__violations.push(e.violatedDirective)); }"""
+    )
+    editing.locator("> p").last.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    paste(page, '<img/src="x"/onerror="window.__ran=1"><p/style="color:red"/onclick="window.__ran=2">'
+                'Styled</p><svg/onload="window.__ran=3"></svg>'
+                '<b>Daraa</b> <i>province</i> <a href="https://example.org/">link</a><p>Next</p>')  # fmt: skip
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__ran") is None
+    assert page.evaluate("window.__violations") == []
+    texts = ["".join(n.get("text", "") for n in b.get("content", [])) for b in posted_body(page)]
+    assert texts[-3:] == ["Styled", "Daraa province link", "Next"]
+
+
+def test_adding_a_link_already_in_the_text_shows_the_one_there_is(page, editing):
+    editing.locator("> p").first.click()
+    page.get_by_label("Find a published article").fill("Palmyra")
+    page.get_by_role("button", name=re.compile("Add “Hezbollah")).click()
+    expect(page.locator(".body-editor-status")).to_contain_text("Already in the text")
+    assert [b["type"] for b in posted_body(page)].count("read_also") == 1
+
+
+def test_an_address_typed_without_https_is_a_web_address(page, editing):
+    paragraph = editing.locator("p").first
+    paragraph.dblclick(position={"x": 30, "y": 8})
+    page.keyboard.press("Control+k")
+    page.get_by_role("textbox", name="Link address").fill("sana.sy/en/")
+    page.get_by_role("button", name="Apply").click()
+    expect(paragraph.locator("a")).to_have_attribute("href", "https://sana.sy/en/")

@@ -113,6 +113,10 @@
         }
         self.view.updateState(self.view.state.apply(tr));
       },
+      // Typing or pasting while a Read Also is selected goes into a new paragraph after it,
+      // instead of replacing the link.
+      handleTextInput: function (view, from, to, text) { return self.typeBesideReadAlso(text); },
+      handlePaste: function (view, event, slice) { return self.pasteBesideReadAlso(slice); },
       handleDOMEvents: {
         focus: function () { self.hadSelection = true; lastEditor = self; return false; },
         mousedown: function (view, event) { return self.blockDoubleClick(event); },
@@ -175,8 +179,14 @@
       "Shift-Enter": hardBreak,
       "Alt-ArrowUp": function (state) { return self.moveSelectedReadAlso(state, -1); },
       "Alt-ArrowDown": function (state) { return self.moveSelectedReadAlso(state, 1); },
-      "Backspace": function (state) { return self.removeSelectedReadAlso(state); },
-      "Delete": function (state) { return self.removeSelectedReadAlso(state); },
+      // Next to a Read Also, Backspace or Delete first selects it (and says so); pressed
+      // again, it removes it. A link never goes with a stray key.
+      "Backspace": function (state) {
+        return self.removeSelectedReadAlso(state) || self.selectReadAlsoBeside(state, -1);
+      },
+      "Delete": function (state) {
+        return self.removeSelectedReadAlso(state) || self.selectReadAlsoBeside(state, 1);
+      },
     };
     return [
       history.history(),
@@ -201,6 +211,7 @@
     });
     if (state.selection && this.view.hasFocus()) this.hadSelection = true;
     if (this.syncedDoc && state.doc !== this.syncedDoc) {
+      this.noticeLostReadAlso(this.syncedDoc, state.doc);
       this.syncedDoc = state.doc;
       this.input.value = this.serialize();
       this.input.dispatchEvent(new Event("input", {bubbles: true}));

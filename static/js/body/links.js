@@ -71,7 +71,13 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (!self.linkRange) return close();
-      var href = safeHref(input.value);
+      var typed = input.value.trim();
+      // An address typed without its scheme ("sana.sy/en/…") is a web address; an e-mail
+      // address, a mailto: link. Spaces inside are encoded, as browsers do.
+      if (/^[^\s:\/]+\.[^\s:\/]+/.test(typed) && !/^[a-z][a-z0-9+.-]*:/i.test(typed)) {
+        typed = (/^[^@\/]+@[^@\/]+\.[^@\/]+$/.test(typed) ? "mailto:" : "https://") + typed;
+      }
+      var href = safeHref(typed.replace(/ /g, "%20"));
       if (!href) {
         message.textContent = LINK_RULE;
         message.hidden = false;

@@ -8,23 +8,36 @@
   var NS = window.NewsroomBody;
   if (!NS) return;
   var PM = window.ProseMirror;
-  var schema = NS.schema, hasBlockChild = NS.hasBlockChild;
+  var schema = NS.schema, hasBlockChild = NS.hasBlockChild, BLOCK_NAMES = NS.BLOCK_TAGS;
 
   // The clipboard's HTML is read twice, here and by ProseMirror, each time into an inert
   // document that still answers to the page's CSP: a style="…", <style> or on…="…" in it
-  // would be reported (and blocked). So first, on the text, those go: <script> and <style>
-  // elements, event handler attributes, and style="…" becomes data-paste-style="…", which
-  // pasteParser below hands back to the parse rules through the CSSOM.
+  // would be reported (and blocked). So first, on the text, <script> and <style> elements
+  // go, and every start tag is written anew with only the attributes the parse rules read
+  // (style kept aside as data-paste-style, which pasteParser below hands back through the
+  // CSSOM). Written anew, not edited: whatever separates a browser's attributes (spaces,
+  // "/", odd quoting), the tag it parses is the one written here.
+  var KEPT_ATTRIBUTES = {
+    href: "href", style: "data-paste-style", "class": "class", id: "id",
+    "data-pm-slice": "data-pm-slice", "data-read-also": "data-read-also",
+    "data-target": "data-target", "data-headline": "data-headline",
+  };
+  var START_TAG = /<([a-zA-Z][^\s\/>]*)([^>]*)>/g;
+  var ATTRIBUTE = /([^\s\/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+
   function neutralize(html) {
     return html
       .replace(/<(script|style|template|noscript|iframe|object)\b[\s\S]*?<\/\1\s*>/gi, "")
       .replace(/<(link|meta|base)\b[^>]*>/gi, "")
-      .replace(/<[a-zA-Z][^\s\/>]*(?:\s+[^\s\/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*\/?>/g, function (tag) {
-        return tag.replace(/(\s+)([^\s\/>"'=]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?/g, function (all, space, name, value) {
-          if (/^on/i.test(name)) return "";
-          if (/^style$/i.test(name)) return space + "data-paste-style" + (value || "");
+      .replace(START_TAG, function (tag, name, rest) {
+        var kept = "";
+        rest.replace(ATTRIBUTE, function (all, attribute, double, single, bare) {
+          var as = KEPT_ATTRIBUTES[attribute.toLowerCase()];
+          var value = double !== undefined ? double : single !== undefined ? single : bare || "";
+          if (as) kept += " " + as + '="' + value.replace(/"/g, "&quot;") + '"';
           return all;
         });
+        return "<" + name + kept + ">";
       });
   }
 
@@ -44,6 +57,7 @@
     removeAll(body, function (node) { return node.nodeType === 1 && node.localName.indexOf(":") > 0; });
     flattenLists(body);
     tablesToText(body);
+    wrapLooseText(body);
     // A <br> or white space between blocks (Google Docs puts a <br> after a list) is not text.
     Array.prototype.slice.call(body.querySelectorAll("br")).forEach(function (br) {
       if (br.classList.contains("Apple-interchange-newline") || hasBlockChild(br.parentNode)) br.remove();
@@ -99,6 +113,29 @@
       });
       table.parentNode.replaceChild(out, table);
     }
+  }
+
+  // Text and inline elements standing between blocks (pasted from a page that does not put
+  // them in a paragraph) become paragraphs, so that the spaces between their words are kept
+  // as text rather than dropped as the white space between blocks.
+  function wrapLooseText(root) {
+    [root].concat(Array.prototype.slice.call(root.querySelectorAll("blockquote, li"))).forEach(function (parent) {
+      if (!hasBlockChild(parent)) return;
+      var run = [];
+      function close() {
+        if (run.some(function (node) { return /\S/.test(node.textContent); })) {
+          var p = parent.ownerDocument.createElement("p");
+          parent.insertBefore(p, run[0]);
+          run.forEach(function (node) { p.appendChild(node); });
+        }
+        run = [];
+      }
+      Array.prototype.slice.call(parent.childNodes).forEach(function (node) {
+        if (node.nodeType === 1 && BLOCK_NAMES.test(node.nodeName)) close();
+        else if (node.nodeType === 1 || node.nodeType === 3) run.push(node);
+      });
+      close();
+    });
   }
 
   function unwrap(node) {

@@ -31,6 +31,15 @@
   };
 
   BodyEditor.prototype.insertReadAlso = function (target, headline, live) {
+    var existing = target === null ? null : this.findReadAlso(target);
+    if (existing !== null) {  // one link to an article is enough: show the one there is
+      var tr0 = this.view.state.tr.setSelection(NodeSelection.create(this.view.state.doc, existing));
+      this.view.dispatch(tr0.scrollIntoView());
+      this.view.focus();
+      this.announce("Already in the text " + this.placeOf(existing).replace(/^to /, "at ") + ": “" +
+                    this.describeReadAlso(this.view.state.doc.nodeAt(existing)).headline + "”. Move it with its buttons.");
+      return;
+    }
     if (target !== null) {
       var known = this.targets[String(target)] || {headline: headline};
       known.live = live;
@@ -49,6 +58,66 @@
     var dom = this.view.nodeDOM(pos);
     if (dom && dom.scrollIntoView) dom.scrollIntoView({block: "nearest"});
     this.announce("Read Also added " + this.placeOf(pos) + ": “" + this.describeReadAlso(node).headline + "”");
+  };
+
+  // The position of the Read Also block linking to `target`, or null.
+  BodyEditor.prototype.findReadAlso = function (target) {
+    var found = null;
+    this.view.state.doc.forEach(function (block, offset) {
+      if (found === null && block.type === N.read_also && block.attrs.target === target) found = offset;
+    });
+    return found;
+  };
+
+  // Backspace at the very start of a block that follows a Read Also (direction -1), or
+  // Delete at the very end of one that comes before it (1): select the link, and say so.
+  BodyEditor.prototype.selectReadAlsoBeside = function (state, direction) {
+    var $cursor = state.selection.$cursor;
+    if (!$cursor || $cursor.depth < 1) return false;
+    // The caret is at the very start (or end) of its top-level block, at every level.
+    if ($cursor.parentOffset !== (direction < 0 ? 0 : $cursor.parent.content.size)) return false;
+    for (var depth = 1; depth < $cursor.depth; depth++) {
+      var at = $cursor.index(depth), last = $cursor.node(depth).childCount - 1;
+      if (direction < 0 ? at !== 0 : at !== last) return false;
+    }
+    var index = $cursor.index(0) + direction;
+    if (index < 0 || index >= state.doc.childCount || state.doc.child(index).type !== N.read_also) return false;
+    var pos = direction < 0 ? $cursor.before(1) - state.doc.child(index).nodeSize : $cursor.after(1);
+    this.view.dispatch(state.tr.setSelection(NodeSelection.create(state.doc, pos)).scrollIntoView());
+    this.announce("Read Also selected: “" + this.describeReadAlso(state.doc.child(index)).headline +
+                  "”. Press " + (direction < 0 ? "Backspace" : "Delete") + " again to remove it.");
+    return true;
+  };
+
+  BodyEditor.prototype.typeBesideReadAlso = function (text) {
+    var state = this.view.state, sel = readAlsoSelected(state);
+    if (!sel) return false;
+    var paragraph = N.paragraph.create(null, state.schema.text(text));
+    var tr = state.tr.insert(sel.to, paragraph);
+    tr.setSelection(Selection.near(tr.doc.resolve(sel.to + 1 + text.length)));
+    this.view.dispatch(tr.scrollIntoView());
+    return true;
+  };
+
+  BodyEditor.prototype.pasteBesideReadAlso = function (slice) {
+    var state = this.view.state, sel = readAlsoSelected(state);
+    if (!sel) return false;
+    var tr = state.tr.setSelection(Selection.near(state.doc.resolve(sel.to), 1));
+    this.view.dispatch(tr.replaceSelection(slice).scrollIntoView());
+    return true;
+  };
+
+  // Whatever took a Read Also away (a selection typed over, a cut), the editor says so: a
+  // link leaving the text is never silent.
+  BodyEditor.prototype.noticeLostReadAlso = function (before, after) {
+    var kept = {}, lost = [];
+    after.forEach(function (block) { if (block.type === N.read_also) kept[block.attrs.id] = true; });
+    before.forEach(function (block) { if (block.type === N.read_also && !kept[block.attrs.id]) lost.push(block); });
+    if (!lost.length || this.removing) return;
+    var self = this;
+    this.announce(lost.map(function (block) {
+      return "Read Also removed: “" + self.describeReadAlso(block).headline + "”";
+    }).join("; ") + ". Ctrl+Z brings it back.");
   };
 
   BodyEditor.prototype.takenIds = function () {
@@ -95,7 +164,9 @@
     var tr = history.closeHistory(state.tr.delete(pos, pos + node.nodeSize));
     if (!tr.doc.childCount) tr.insert(0, N.paragraph.create());
     tr.setSelection(Selection.near(tr.doc.resolve(Math.min(pos, tr.doc.content.size)), -1));
+    this.removing = true;  // said below, with its own words
     this.view.dispatch(tr.scrollIntoView());
+    this.removing = false;
     this.view.focus();
     this.announce("Read Also removed: “" + this.describeReadAlso(node).headline + "”");
   };

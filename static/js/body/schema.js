@@ -14,7 +14,9 @@
   var NS = (window.NewsroomBody = {});
   var Schema = PM.model.Schema;
 
-  var SAFE_HREF = /^(https?:\/\/|mailto:)\S/i;
+  // The server's rule (articles/sanitizer.py clean_href), for a message while typing: http
+  // or https with a host, or mailto. The server checks again.
+  var SAFE_HREF = /^(https?:\/\/[^\s\/?#]+|mailto:\S)[^\s]*$/i;
   var BLOCK_TAGS = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TBODY|TD|TFOOT|TH|THEAD|TR|UL)$/;
 
   // Ids are attributes of top-level blocks; the parse rules never read them, so pasted
@@ -157,6 +159,7 @@
     return {nodes: nodes, marks: marks};
   }
 
+  NS.BLOCK_TAGS = BLOCK_TAGS;
   NS.schema = schema;
   NS.schemaSummary = schemaSummary;
   NS.hasBlockChild = hasBlockChild;
