@@ -296,4 +296,7 @@ def test_after_a_resubmission_the_first_diff_is_against_the_version_changes_were
     assert block.notes == ("“A paragraph.”: bold added.",)
     page = response.content.decode()
     assert f"Changes since the version last reviewed (r{asked_of.number})" in page
+    assert page.index("Changes since the version last reviewed") < page.index(
+        "As readers will see it"
+    )  # what changed is what the reviewer meets first
     assert response.context["baselines"] == {"reviewed": asked_of}  # no other version yet
