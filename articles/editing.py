@@ -68,11 +68,7 @@ def save_revision(
     article's state (an approved article goes back to review).
     """
     with transaction.atomic():
-        locked = (
-            Article.objects.select_for_update(of=("self",))
-            .select_related("current_revision", "source_story")
-            .get(pk=article.pk)
-        )
+        locked = Article.objects.locked(article.pk)
         new_status, status_note, audience = state_after_edit(locked, author)
         current = locked.current_revision
         stale = current.pk != based_on.pk

@@ -265,6 +265,16 @@ class ArticleQuerySet(models.QuerySet):
             .order_by()
         )
 
+    def locked(self, pk):
+        """The article, its row locked for the rest of the transaction, read with what a change
+        needs in a query made after the lock is granted. A join taken with the lock would show
+        the revision rows as they were before the wait: on PostgreSQL, a colleague's revision
+        saved meanwhile is the article's current one, but its joined row is not there."""
+        self.select_for_update().filter(pk=pk).values_list("pk", flat=True).get()
+        return self.select_related(
+            "current_revision", "published_revision", "source_story", "outlet"
+        ).get(pk=pk)
+
     def due_for_publication(self, now):
         return self.filter(status=ArticleStatus.SCHEDULED, scheduled_for__lte=now)
 

@@ -321,11 +321,7 @@ def apply(
         raise WorkflowError(f"There is no workflow action called “{name}”.")
     now = timezone.now()
     with transaction.atomic():
-        locked = (
-            Article.objects.select_for_update(of=("self",))
-            .select_related("current_revision", "published_revision", "source_story", "outlet")
-            .get(pk=article.pk)
-        )
+        locked = Article.objects.locked(article.pk)
         refused = refusal(locked, actor, transition, comment=comment, when=when)
         if refused:
             raise refused
