@@ -116,7 +116,13 @@ def save_revision(
                     "updated_at",
                 ]
             )
-            WorkingCopy.objects.filter(article=locked, editor=author).delete()
+            # Saved: the draft is marked so, not deleted, so that an autosave sent before
+            # this save cannot bring it back as a draft of the older revision.
+            WorkingCopy.objects.update_or_create(
+                article=locked,
+                editor=author,
+                defaults={"based_on": revision, "saved_as": revision, "form_data": {}},
+            )
             record = AuditRecord.objects.create(
                 actor=author,
                 action="revision saved",
@@ -151,16 +157,33 @@ AUTOSAVED_FIELDS = [
 
 def autosave(article, editor, form_data):
     """Keep the edit form as the editor left it, body validated and cleaned; not a revision.
-    A body the schema refuses is not kept (BodyError), and the working copy stays as it was."""
+    A body the schema refuses is not kept (BodyError), and the working copy stays as it was.
+    An autosave from a revision older than the one the editor has since saved (sent before
+    the save, arriving after it) is dropped: returns None then."""
     data = {name: form_data.getlist(name) for name in AUTOSAVED_FIELDS if name in form_data}
     data["body"] = [json.dumps(from_form(form_data), ensure_ascii=False)]
-    based_on = article.revisions.filter(pk=form_data.get("based_on")).first()
-    copy, _ = WorkingCopy.objects.update_or_create(
-        article=article,
-        editor=editor,
-        defaults={"based_on": based_on or article.current_revision, "form_data": data},
-    )
+    based_on = article.revisions.filter(pk=revision_pk(form_data.get("based_on"))).first()
+    based_on = based_on or article.current_revision
+    with transaction.atomic():
+        # The article's lock first, as a save takes it: in that order, an autosave and a
+        # save of the same article wait for each other instead of deadlocking.
+        Article.objects.locked(article.pk)
+        copy, created = WorkingCopy.objects.select_for_update().get_or_create(
+            article=article, editor=editor, defaults={"based_on": based_on, "form_data": data}
+        )
+        if created:
+            return copy
+        if copy.saved_as_id and based_on.number < copy.saved_as.number:
+            return None
+        copy.based_on, copy.form_data, copy.saved_as = based_on, data, None
+        copy.save()
     return copy
+
+
+def revision_pk(value):
+    """A revision's id as a form sent it, or None when it is not one."""
+    value = str(value or "")
+    return int(value) if value.isdigit() and len(value) < 19 else None
 
 
 def unsaved_revision(article, working_copy):

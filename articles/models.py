@@ -604,6 +604,12 @@ class Correction(models.Model):
         return f"Correction to {self.article.slug}, {self.published_at:%Y-%m-%d}"
 
 
+class WorkingCopyQuerySet(models.QuerySet):
+    def unsaved(self):
+        """Drafts still waiting to be saved (not those already saved as a revision)."""
+        return self.filter(saved_as__isnull=True)
+
+
 class WorkingCopy(models.Model):
     """An editor's unsaved work on an article, autosaved every few seconds while they type.
 
@@ -618,6 +624,17 @@ class WorkingCopy(models.Model):
     based_on = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="+")
     form_data = models.JSONField(help_text="The edit form's fields as the editor left them.")
     saved_at = models.DateTimeField(auto_now=True)
+    saved_as = models.ForeignKey(
+        Revision,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The revision the draft became when the editor saved: kept so that an "
+        "autosave still on its way from an older revision is dropped, not taken as a draft.",
+    )
+
+    objects = WorkingCopyQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "working copies"

@@ -71,7 +71,7 @@ def test_reopening_the_screen_restores_the_draft_and_saving_clears_it(client, us
     assert "Unsaved headline</textarea>" in page
 
     client.post(reverse("desk:edit", args=[article.slug]), edit_data(article, headline="Saved"))
-    assert not WorkingCopy.objects.exists()
+    assert not WorkingCopy.objects.unsaved().exists()
     assert (
         "Your unsaved draft"
         not in client.get(reverse("desk:edit", args=[article.slug])).content.decode()
@@ -178,3 +178,29 @@ def test_preview_reads_a_working_copy_as_a_save_would(client, users, make_articl
     assert response.status_code == 200
     assert [keyword.name for keyword in response.context["keywords"]] == ["Al-Quds"]
     assert response.context["revision"].disclaimer is None
+
+
+def test_an_autosave_arriving_after_the_save_does_not_come_back_as_a_draft(
+    client, users, make_article
+):
+    """Sent a moment before the editor pressed Save, an autosave can reach the server after
+    the save: it must not bring the draft back, tied to the older revision, so that the
+    editor's next save would be refused as a conflict with their own work."""
+    article = make_article("Story")
+    client.force_login(users["editor"])
+    before = edit_data(article, headline="Typed before saving")
+    client.post(reverse("desk:edit", args=[article.slug]), edit_data(article, headline="Saved"))
+    response = client.post(reverse("desk:autosave_draft", args=[article.slug]), before)
+    assert "Your changes are kept as a draft while you type." in response.content.decode()
+    assert not WorkingCopy.objects.unsaved().exists()
+    page = client.get(reverse("desk:edit", args=[article.slug])).content.decode()
+    assert "Your unsaved draft" not in page
+    article.refresh_from_db()
+    again = client.post(
+        reverse("desk:edit", args=[article.slug]), edit_data(article, headline="Next")
+    )
+    assert again.status_code == 302  # not a conflict with the editor's own save
+    # Typing on from the saved revision is a draft again.
+    article.refresh_from_db()
+    client.post(reverse("desk:autosave_draft", args=[article.slug]), edit_data(article))
+    assert WorkingCopy.objects.unsaved().filter(article=article).exists()

@@ -108,3 +108,38 @@ def test_an_approval_racing_a_save(reference_data, users, ready_article, writer)
     for record in article.audit_records.filter(action=approved):
         # Nobody approved text they had not seen: the approved revision is the one on screen.
         assert record.revision.number <= Article.objects.get(pk=article.pk).current_revision.number
+
+
+def test_an_autosave_in_flight_while_the_editor_saves(reference_data, users, make_article):
+    """30 rounds of an autosave racing the same editor's save: afterwards there is never a
+    draft tied to the revision the save replaced, and the next save is never refused."""
+    from articles.models import WorkingCopy
+
+    article = make_article("Story", paragraphs=["Original."])
+    saving, autosaving = (
+        Client(raise_request_exception=False),
+        Client(raise_request_exception=False),
+    )
+    for client in (saving, autosaving):
+        client.force_login(users["editor"])
+    statuses = []
+    for round_number in range(30):
+        current = Article.objects.get(pk=article.pk).current_revision
+        data = {"based_on": current.pk, "headline": "Story", "outlet": article.outlet_id,
+                "body": json.dumps([paragraph(f"Round {round_number}.")])}  # fmt: skip
+
+        def save(data=data):
+            statuses.append(
+                saving.post(reverse("desk:edit", args=[article.slug]), data).status_code
+            )
+
+        def keep_draft(data=data):
+            response = autosaving.post(reverse("desk:autosave_draft", args=[article.slug]), data)
+            statuses.append(response.status_code)
+
+        assert run_together([save, keep_draft]) == []
+        current = Article.objects.get(pk=article.pk).current_revision
+        stale = WorkingCopy.objects.unsaved().filter(article=article).exclude(based_on=current)
+        assert not stale.exists(), f"round {round_number}: a draft of an older revision came back"
+        WorkingCopy.objects.filter(article=article).delete()  # the editor discards any draft
+    assert set(statuses) == {200, 302}

@@ -61,7 +61,9 @@ def body_being_edited(form, article, working_copy):
 @login_required
 def edit(request, slug):
     article = article_for(request, slug, "change_article")
-    working_copy = WorkingCopy.objects.filter(article=article, editor=request.user).first()
+    working_copy = (
+        WorkingCopy.objects.unsaved().filter(article=article, editor=request.user).first()
+    )
     if request.method == "POST":
         form = ArticleEditForm(request.POST, article=article)
     elif working_copy:
@@ -129,7 +131,8 @@ def autosave_draft(request, slug):
     except documents.BodyError as refused:
         # Said in the status line the editor watches; htmx swaps only a 200.
         return render(request, "desk/edit.html#autosave-status", {"refused": refused})
-    return render(request, "desk/edit.html#autosave-status", {"working_copy": working_copy})
+    context = {"working_copy": working_copy, "dropped": working_copy is None}
+    return render(request, "desk/edit.html#autosave-status", context)
 
 
 @login_required

@@ -14,7 +14,9 @@ def preview(request, slug):
     editor's autosaved work when they have some (labelled as unsaved), else the current
     revision."""
     article = article_for(request, slug, "view_article")
-    working_copy = WorkingCopy.objects.filter(article=article, editor=request.user).first()
+    working_copy = (
+        WorkingCopy.objects.unsaved().filter(article=article, editor=request.user).first()
+    )
     if working_copy:
         revision, keywords = unsaved_revision(article, working_copy)
         context = article_page_context(article, revision, preview=True, keywords=keywords)
