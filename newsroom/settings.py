@@ -44,6 +44,16 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
 
 
+def env_float(name, default):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a number of seconds.") from None
+
+
 def env_list(name, default):
     value = os.environ.get(name)
     if value is None:
@@ -164,7 +174,16 @@ X_FRAME_OPTIONS = "DENY"
 REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "articles.redis_cache.SharedRedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "articles.redis_cache.SharedRedisCache",
+            "LOCATION": REDIS_URL,
+            # A cache that does not answer within these is treated as down (public_cache.py):
+            # pages are then rendered from the database instead of waiting.
+            "OPTIONS": {
+                "socket_connect_timeout": env_float("REDIS_TIMEOUT", 0.5),
+                "socket_timeout": env_float("REDIS_TIMEOUT", 0.5),
+            },
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

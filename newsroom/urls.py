@@ -7,3 +7,5 @@ urlpatterns = [
     path("desk/", include("articles.urls")),
     path("", include("articles.public_urls")),
 ]
+
+handler500 = "newsroom.views.server_error"
