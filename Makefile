@@ -57,6 +57,7 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/desk.py
 	$(BIN)/python bench/public_site.py
 	$(BIN)/python bench/translation_memory.py
+	$(BIN)/python bench/notifications.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache node_modules

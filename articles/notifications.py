@@ -12,7 +12,7 @@ from django.core.mail import send_mass_mail
 from django.db.models import Q
 from django.urls import reverse
 
-from .models import person_name
+from .models import AuditRecord, Revision, Segment, person_name
 
 logger = logging.getLogger(__name__)
 
@@ -40,17 +40,19 @@ def _permissions(condition):
 
 def contributors(article):
     """Everyone who worked on the article: revision authors, translators of its segments, its
-    assignee, and whoever took it through the workflow."""
+    assignee, and whoever took it through the workflow. One query, whose subqueries start
+    from the article's own rows (each by an indexed article column), so that its cost follows
+    the article's history, not the history of the people on it: joining people to all their
+    revisions, segments and audit records took 31 s for an editor with 400 of each."""
     return (
         get_user_model()
         .objects.filter(is_active=True)
         .filter(
-            Q(revisions__article=article)
-            | Q(translated_segments__article=article)
-            | Q(assigned_articles=article)
-            | Q(audit_records__article=article)
+            Q(pk__in=Revision.objects.filter(article=article).values("author"))
+            | Q(pk__in=Segment.objects.filter(article=article).values("translated_by"))
+            | Q(pk__in=AuditRecord.objects.filter(article=article).values("actor"))
+            | Q(pk=article.assignee_id)
         )
-        .distinct()
     )
 
 

@@ -35,7 +35,10 @@ FROM articles_sourcestory s;
 
 INSERT INTO articles_revision (article_id, number, headline, headline_key, standfirst, body,
   note, created_at, search_text)
-SELECT a.id, 1, s.headline, s.headline_key, '', '["<p>A paragraph.</p>"]', 'Imported', s.arrived_at,
+SELECT a.id, 1, s.headline, s.headline_key, '',
+       ('[{"type": "paragraph", "attrs": {"id": "b' || a.id || '"}, '
+        || '"content": [{"type": "text", "text": "A paragraph."}]}]')::jsonb,
+       'Imported', s.arrived_at,
        s.headline || E'\\n' || 'Fighters and residents describe the situation in '
          || split_part(s.headline, ' near ', 2) || ', sources said.'
 FROM articles_article a JOIN articles_sourcestory s ON s.id = a.source_story_id;

@@ -152,3 +152,25 @@ def test_a_translator_halfway_through_the_segments_hears_of_a_new_source_version
         )
         import_seeds(path)
     assert recipients() == ["translator@newsroom.example"]
+
+
+def test_who_is_told_costs_one_query_whatever_the_history_of_the_people_on_it(
+    make_article, users, django_assert_num_queries
+):
+    """An editor with a long history (here 300 revisions of other articles) costs no more than
+    a new one: the query starts from the article. make bench times it at 10,000."""
+    from articles.models import Revision
+    from articles.notifications import contributors
+
+    busy = users["editor"]
+    others = [make_article(f"Other {n}") for n in range(30)]
+    Revision.objects.bulk_create(
+        Revision.build(article=other, number=n + 2, headline="x", author=busy)
+        for other in others
+        for n in range(10)
+    )
+    article = make_article("This one", assignee=users["translator"])
+    Revision.objects.create(article=article, number=2, headline="x", headline_key="x", author=busy)
+    with django_assert_num_queries(1):
+        people = set(contributors(article))
+    assert people == {busy, users["translator"]}
