@@ -87,7 +87,7 @@ def save_revision(
         )
         revision.save()
         revision.keywords.set(keywords)
-        write_index(revision)
+        write_index(revision, kept_places=current)
         if stale:
             AuditRecord.objects.create(
                 actor=author,

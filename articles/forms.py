@@ -103,6 +103,13 @@ class ArticleEditForm(forms.Form):
     def __init__(self, *args, article=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.article = article
+        # A story still to be translated can be assigned, given keywords, a disclaimer and
+        # Read Also links before it has an English headline or body.
+        self.fields["headline"].required = not self.awaits_translation
+
+    @property
+    def awaits_translation(self):
+        return self.article is not None and self.article.needs_translation
 
     def clean_headline(self):
         return " ".join(self.cleaned_data["headline"].split())  # one line, however it was typed
@@ -114,7 +121,7 @@ class ArticleEditForm(forms.Form):
             blocks = documents.from_form(self.data)
         except documents.BodyError as refused:
             raise forms.ValidationError(str(refused)) from None
-        if not documents.text_blocks(blocks):
+        if not documents.text_blocks(blocks) and not self.awaits_translation:
             raise forms.ValidationError(EMPTY_BODY)
         return self._with_known_targets(blocks)
 

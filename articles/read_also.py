@@ -40,10 +40,12 @@ def index_links(revision, *, found=None, places=None):
     return links
 
 
-def write_index(revision):
+def write_index(revision, *, kept_places=None):
     """Index a saved revision's Read Also blocks, matching headline-only links where an
     article with that headline now exists. A target that no longer exists (deleted since an
-    old revision was written, say) is indexed as no target, to be matched by its headline."""
+    old revision was written, say) is indexed as no target, to be matched by its headline.
+    A body without text yet (a story still to be translated) keeps each link's place among
+    the source's paragraphs from `kept_places`, the revision it was edited from."""
     blocks = documents.read_also_places(revision.body)
     targets = {b["attrs"]["target"] for _, b in blocks if b["attrs"]["target"]}
     existing = set(Article.objects.filter(pk__in=targets).values_list("pk", flat=True))
@@ -53,7 +55,11 @@ def write_index(revision):
         if b["attrs"]["target"] not in existing
     }
     found = articles_by_headline_key(keys, exclude=revision.article) if keys else {}
-    links = index_links(revision, found=found)
+    places = None
+    if kept_places is not None and not documents.text_blocks(revision.body):
+        known = dict(kept_places.read_also.values_list("block_id", "after_paragraph"))
+        places = [known.get(block["attrs"]["id"], 0) for _, block in blocks]
+    links = index_links(revision, found=found, places=places)
     for link in links:
         if link.target_id is not None and link.target_id not in existing:
             link.target = found.get(link.target_key)

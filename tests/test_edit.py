@@ -191,3 +191,34 @@ def test_a_paragraph_that_reads_read_also_is_a_read_also_link(client, users, exa
     example.refresh_from_db()
     last = example.current_revision.body[-1]
     assert (last["type"], last["attrs"]["headline"]) == ("read_also", "Bread Prices Rise in Idlib")
+
+
+def test_a_story_still_to_translate_can_be_assigned_and_given_metadata_without_english(
+    client, users, import_seeds
+):
+    """An editor assigns an Arabic report to a translator, adds keywords, the disclaimer and
+    a Read Also link, before anyone has written English; the link keeps its place among the
+    source's paragraphs for when the translation is saved."""
+    from articles.body import read_also
+    from articles.models import Article
+    from tests.conftest import SEEDS
+
+    import_seeds(SEEDS / "005_ar_sy24_deir_ezzor_fuel.txt")  # Read Also after paragraph 3
+    article = Article.objects.get()
+    imported = article.current_revision
+    client.force_login(users["editor"])
+    body = [*imported.body, read_also("Another story to link")]
+    response = client.post(reverse("desk:edit", args=[article.slug]), {
+        "based_on": imported.pk, "headline": "", "body": json.dumps(body),
+        "keywords": "Deir Ezzor, Fuel", "outlet": article.outlet_id,
+        "assignee": users["translator"].pk,
+        "disclaimer": Disclaimer.objects.get(is_standard=True).pk,
+    })  # fmt: skip
+    assert response.status_code == 302
+    article.refresh_from_db()
+    saved = article.current_revision
+    assert article.assignee == users["translator"]
+    assert [k.name for k in saved.keywords.all()] == ["Deir Ezzor", "Fuel"]
+    assert saved.disclaimer.is_standard
+    places = [link.after_paragraph for link in saved.read_also.order_by("position")]
+    assert places == [3, 0]  # the imported link keeps its place in the source
