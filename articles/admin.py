@@ -96,6 +96,19 @@ class KeywordAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def get_deleted_objects(self, objs, request):
+        """A keyword that readers see on a published article is not deleted from under it:
+        the admin lists those articles as protected and refuses."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        live = (
+            Article.objects.published()
+            .filter(published_revision__keywords__in=list(objs))
+            .select_related("published_revision")
+            .distinct()
+        )
+        protected = [*protected, *(admin_link(a, f"Published: {a.public_headline}") for a in live)]
+        return deleted, counts, perms_needed, protected
+
 
 @admin.register(SourceStory)
 class SourceStoryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
@@ -228,7 +241,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.published_at:
-            return [*self.readonly_fields, "slug"]  # a published address never changes
+            # A published address never changes; whom readers are told the story is from
+            # changes through the desk, reviewed, not here.
+            return [*self.readonly_fields, "slug", "outlet"]
         return self.readonly_fields
 
     def has_add_permission(self, request):

@@ -106,10 +106,17 @@ def public_content_changed(sender, instance=None, **kwargs):
     start_new_generation()
 
 
-def connect_signals():
-    from .models import Correction, Disclaimer, Keyword, Outlet, ReadAlsoLink, Revision
+def watched_models():
+    """Every model whose rows a public page shows (a test holds this to what pages read)."""
+    from .models import Correction, Disclaimer, Keyword, Outlet, ReadAlsoLink, SourceStory
 
-    for model in [Article, Correction, Disclaimer, Keyword, Outlet, ReadAlsoLink]:
+    return [Article, Correction, Disclaimer, Keyword, Outlet, ReadAlsoLink, SourceStory]
+
+
+def connect_signals():
+    from .models import Revision
+
+    for model in watched_models():
         post_save.connect(public_content_changed, sender=model, dispatch_uid=f"public-{model}")
         post_delete.connect(public_content_changed, sender=model, dispatch_uid=f"public-d-{model}")
     m2m_changed.connect(

@@ -161,3 +161,43 @@ def test_an_article_cannot_take_the_address_of_a_desk_page(ready_article):
     draft.slug = "glossary"
     with pytest.raises(ValidationError, match="the address of a desk page"):
         draft.full_clean()
+
+
+def test_the_admin_cannot_change_what_readers_see_of_a_live_article(admin_client):
+    """A live article's outlet, its Read Also targets and its published revision change only
+    through the desk and the workflow, reviewed and audited."""
+    from django.utils import timezone
+
+    article = Article.objects.get(slug=EXAMPLE_SLUG)
+    Article.objects.filter(pk=article.pk).update(
+        status="published", published_revision=article.current_revision,
+        published_at=timezone.now(), last_published_at=timezone.now(),
+    )  # fmt: skip
+    other_outlet = Outlet.objects.exclude(pk=article.outlet_id).first()
+    page = admin_client.get(admin_url(Article, "change", article.pk)).content.decode()
+    assert 'name="outlet"' not in page
+    assert 'name="published_revision"' not in page
+    admin_client.post(
+        admin_url(Article, "change", article.pk),
+        {"outlet": other_outlet.pk, "slug": "renamed", "assignee": ""},
+    )
+    article.refresh_from_db()
+    assert (article.slug, article.outlet) != ("renamed", other_outlet)
+    assert article.outlet != other_outlet
+    link = ReadAlsoLink.objects.filter(revision__article=article).first()
+    link_page = admin_client.get(admin_url(ReadAlsoLink, "change", link.pk)).content.decode()
+    assert 'name="target"' not in link_page
+
+
+def test_a_keyword_on_a_published_article_cannot_be_deleted(admin_client, ready_article):
+    article = ready_article("published", "Story about Palmyra", keywords=["Palmyra"])
+    keyword = Keyword.objects.get(name="Palmyra")
+    page = admin_client.get(admin_url(Keyword, "delete", keyword.pk)).content.decode()
+    assert "Story about Palmyra" in page
+    response = admin_client.post(admin_url(Keyword, "delete", keyword.pk), {"post": "yes"})
+    assert Keyword.objects.filter(pk=keyword.pk).exists()
+    assert article.published_revision.keywords.filter(pk=keyword.pk).exists()
+    assert response.status_code in {200, 403}
+    unused = Keyword.objects.create(name="Unused", slug="unused")
+    admin_client.post(admin_url(Keyword, "delete", unused.pk), {"post": "yes"})
+    assert not Keyword.objects.filter(pk=unused.pk).exists()

@@ -119,3 +119,41 @@ def test_saving_a_draft_that_readers_never_saw_keeps_the_cache(client, ready_art
     with committing():
         draft.save()
     assert cache.get("public:generation") == generation
+
+
+def test_every_model_a_public_page_reads_makes_its_pages_stale_when_it_changes(
+    client, ready_article, users
+):
+    """Read the tables the public pages query, and check that each model behind them is
+    watched by the page cache (or cannot change under a published page)."""
+    import re
+
+    from django.apps import apps
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles import public_cache
+    from articles.models import Correction, PublicGeneration, Revision
+
+    target = ready_article("published", "The linked story")
+    article = ready_article("published", "The linking story", keywords=["Palmyra"])
+    add_read_also(article.published_revision, after_paragraph=1, target=target)
+    Correction.objects.create(article=article, revision=article.published_revision,
+                              note="Fixed.", published_at=article.published_at)  # fmt: skip
+    pages = [
+        article.get_absolute_url(), "/", article.outlet.get_absolute_url(),
+        "/keywords/palmyra/", "/feed/", "/feed/atom/", "/sitemap.xml", "/news-sitemap.xml",
+        "/search/?q=linking",
+    ]  # fmt: skip
+    with CaptureQueriesContext(connection) as queries:
+        for page in pages:
+            assert client.get(page).status_code == 200, page
+    sql = " ".join(query["sql"] for query in queries)
+    tables = set(re.findall(r'(?:FROM|JOIN) "?(\w+)"?', sql))
+    read = {m for m in apps.get_app_config("articles").get_models() if m._meta.db_table in tables}
+    cannot_change = {
+        Revision: "never changed once saved; a new one reaches readers through its Article",
+        PublicGeneration: "the cache's own bookkeeping",
+    }
+    assert read - set(cannot_change) <= set(public_cache.watched_models())
+    assert Revision.keywords.through._meta.db_table in tables  # watched by m2m_changed
