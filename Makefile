@@ -29,6 +29,9 @@ run: $(INSTALLED)
 	@echo "  The public site is at http://$(HOST):$(PORT)/ and the editorial desk at http://$(HOST):$(PORT)/desk/"
 	@echo "  Sign in as admin, editor, translator or reviewer; every demo password is 'newsroom-demo'."
 	@echo
+	@# The worker sends what follows a change (notification emails); it stops with the server.
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	NEWSROOM_SITE_URL=$${NEWSROOM_SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py db_worker & worker=$$!; \
 	NEWSROOM_SITE_URL=$${NEWSROOM_SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # axe-core and the Nu HTML checker, which the tests run (see package.json).
@@ -41,11 +44,14 @@ $(CHECKERS): package.json package-lock.json
 test: $(INSTALLED) $(CHECKERS)
 	$(BIN)/pytest
 
-# Production-like: DEBUG off, static files through whitenoise, gunicorn with 2 workers.
+# Production-like: DEBUG off, static files through whitenoise, gunicorn with 2 workers, and
+# the task worker beside it (on several app servers, see the README's systemd units).
 # Needs SECRET_KEY; set REDIS_URL so the workers share the page cache.
 serve: $(INSTALLED)
 	DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DEBUG=0 $(BIN)/python manage.py migrate --verbosity 0
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=0 $(BIN)/python manage.py db_worker & worker=$$!; \
 	DEBUG=0 $(BIN)/gunicorn newsroom.wsgi --workers $${WORKERS:-2} --bind $(HOST):$(PORT) --access-logfile -
 
 lint: $(INSTALLED)

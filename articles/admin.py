@@ -20,6 +20,7 @@ from .models import (
     Disclaimer,
     GlossaryTerm,
     Keyword,
+    Notification,
     Outlet,
     ReadAlsoLink,
     Revision,
@@ -377,6 +378,21 @@ class ReadAlsoLinkAdmin(admin.ModelAdmin):
     def match_now(self, request, queryset):
         matched = match_waiting_links(queryset)
         self.message_user(request, f"{matched} Read Also link(s) matched to an article.")
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The outbox: every notification email, and how sending it went."""
+
+    list_display = ["created_at", "article", "action", "audience", "status", "attempts",
+                    "sent_at", "last_error"]  # fmt: skip
+    list_filter = ["status", "audience"]
+    list_select_related = ["record", "article__current_revision", "article__source_story"]
+    search_fields = ["article__slug", "last_error"]
+
+    @admin.display(description="about")
+    def action(self, notification):
+        return notification.record.action
 
 
 @admin.register(AuditRecord)

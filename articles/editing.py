@@ -133,7 +133,7 @@ def save_revision(
                 comment=" ".join(filter(None, [status_note, note])),
             )
             if audience:
-                transaction.on_commit(lambda: notifications.send(record, audience))
+                notifications.queue(record, audience)
     if stale:
         raise StaleEdit(current, revision)
     article.refresh_from_db()

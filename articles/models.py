@@ -769,3 +769,33 @@ class PublicGeneration(models.Model):
 
     def __str__(self):
         return f"generation {self.number}"
+
+
+class NotificationStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    SENT = "sent", "Sent"
+    RETRYING = "retrying", "Failed, to be tried again"
+    FAILED = "failed", "Failed"
+
+
+class Notification(models.Model):
+    """An email that follows a change to an article, written in the change's transaction and
+    sent by the worker (articles/notifications.py), which records each attempt here."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="notifications")
+    record = models.ForeignKey(AuditRecord, on_delete=models.CASCADE, related_name="+")
+    audience = models.CharField(max_length=20, help_text="reviewers, or contributors")
+    status = models.CharField(
+        max_length=10, choices=NotificationStatus, default=NotificationStatus.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    recipients = models.JSONField(default=list, blank=True, help_text="The addresses mailed.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.record.action} → {self.audience}: {self.get_status_display()}"

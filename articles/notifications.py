@@ -1,20 +1,37 @@
 """Emails about the workflow: reviewers hear of submissions, contributors of the outcome.
 
-Sent after the transition is committed, one message per person. A mail server
-that is down is logged; it never undoes or blocks a transition.
+An outbox: the change that calls for an email writes a Notification, and queues the task
+that sends it, in its own transaction (`queue`), so that nothing is sent for a change that
+was rolled back and nothing is lost for one that was committed. The worker
+(`manage.py db_worker`, django-tasks-db) sends it (`deliver`), one message per person, and
+records the attempt: a mail server that is slow or down never holds up a click; a failed
+send is tried again later, with growing pauses, and each attempt is on the review screen
+and in the admin.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
-from .models import AuditRecord, Revision, Segment, person_name
+from .models import (
+    AuditRecord,
+    Notification,
+    NotificationStatus,
+    Revision,
+    Segment,
+    person_name,
+)
 
 logger = logging.getLogger(__name__)
+# Pauses before each new attempt: then the notification is marked failed, for a person to see.
+RETRY_AFTER = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30),
+               timedelta(hours=2)]  # fmt: skip
 
 
 def reviewers():
@@ -56,15 +73,55 @@ def contributors(article):
     )
 
 
-def send(record, audience):
-    """Email `audience` ("reviewers" or "contributors") about the audit `record`."""
-    article = record.article
-    people = reviewers() if audience == "reviewers" else contributors(article)
+def queue(record, audience):
+    """Write the email `audience` ("reviewers" or "contributors") is to get about the audit
+    `record`, and queue its sending, in the current transaction."""
+    from .tasks import deliver_notification
+
+    notification = Notification.objects.create(
+        article=record.article, record=record, audience=audience
+    )
+    deliver_notification.enqueue(notification.pk)
+    return notification
+
+
+def deliver(notification_pk):
+    """Send a queued notification (the worker's task) and record how it went. Returns its
+    status."""
+    from .tasks import deliver_notification
+
+    notification = Notification.objects.select_related("record__article", "record__actor").get(
+        pk=notification_pk
+    )
+    if notification.status == NotificationStatus.SENT:
+        return notification.status
+    record = notification.record
+    people = reviewers() if notification.audience == "reviewers" else contributors(record.article)
     if record.actor_id:
         people = people.exclude(pk=record.actor_id)
-    addresses = [email for email in people.values_list("email", flat=True) if email]
-    if not addresses:
-        return
+    addresses = sorted({email for email in people.values_list("email", flat=True) if email})
+    notification.attempts += 1
+    try:
+        if addresses:
+            send_mass_mail(_messages(record, addresses), fail_silently=False)
+    except Exception as error:  # the change stands; the attempt is recorded, and retried
+        notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+        if notification.attempts <= len(RETRY_AFTER):
+            notification.status = NotificationStatus.RETRYING
+            pause = RETRY_AFTER[notification.attempts - 1]
+            deliver_notification.using(run_after=timezone.now() + pause).enqueue(notification_pk)
+        else:
+            notification.status = NotificationStatus.FAILED
+            logger.error("Gave up sending %s for %s", notification, record.article.slug)
+    else:
+        notification.status, notification.sent_at = NotificationStatus.SENT, timezone.now()
+        notification.recipients = addresses
+    notification.save()
+    return notification.status
+
+
+def _messages(record, addresses):
+    article = record.article
     actor = record.actor
     by = f" by {person_name(actor)}" if actor else ""
     subject = f"[Newsroom] {record.action.capitalize()}: {article.headline}"
@@ -74,8 +131,4 @@ def send(record, audience):
         f"Review it: {settings.NEWSROOM_SITE_URL}{reverse('desk:review', args=[article.slug])}",
     ]
     body = "\n".join(lines)
-    messages = [(subject, body, None, [address]) for address in addresses]
-    try:
-        send_mass_mail(messages, fail_silently=False)
-    except Exception:  # the transition stands; the operator sees why the mail did not go
-        logger.exception("Could not send the %r notification for %s", record.action, article.slug)
+    return [(subject, body, None, [address]) for address in addresses]

@@ -351,7 +351,7 @@ def apply(
             comment=audit_comment,
         )
         if transition.notify and notify:
-            transaction.on_commit(lambda: notifications.send(record, transition.notify))
+            notifications.queue(record, transition.notify)
     article.refresh_from_db()
     return record
 
@@ -450,7 +450,7 @@ def _return_to_approved(article, reason):
         to_status=article.status,
         comment=reason,
     )
-    transaction.on_commit(lambda: notifications.send(record, "reviewers"))
+    notifications.queue(record, "reviewers")
 
 
 def change_request(article):

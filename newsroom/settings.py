@@ -109,8 +109,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_htmx",
+    "django_tasks_db",
     "articles",
 ]
+
+# What follows a change (notification emails) is written to the database in the change's own
+# transaction and carried out by a worker: `manage.py db_worker` (articles/notifications.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

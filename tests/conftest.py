@@ -234,3 +234,25 @@ def add_read_also(revision, *, after_paragraph, target=None, target_headline="")
     ReadAlsoLink.objects.filter(revision=revision).delete()
     ReadAlsoLink.objects.bulk_create(index_links(revision))
     return block
+
+
+def deliver_queued():
+    """Run the worker over the tasks that are due, as `manage.py db_worker --batch` does, but
+    inside the test's transaction. Returns how many ran."""
+    from django.db import transaction
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"], interval=0, batch=True, backend_name="default",
+        startup_delay=False, max_tasks=None, worker_id="tests", excluded_queue_names=[],
+    )  # fmt: skip
+    ran = 0
+    while True:
+        with transaction.atomic():
+            result = DBTaskResult.objects.ready().filter(backend_name="default").get_locked()
+            if result is None:
+                return ran
+            result.claim("tests")
+        worker.run_task(result)
+        ran += 1

@@ -113,6 +113,8 @@ def test_reviewers_hear_when_a_scheduled_publication_fails(
 ):
     from django.core import mail
 
+    from tests.conftest import deliver_queued
+
     users["reviewer"].email = "reviewer@newsroom.example"
     users["reviewer"].save()
     article = ready_article("scheduled")
@@ -120,5 +122,6 @@ def test_reviewers_hear_when_a_scheduled_publication_fails(
     Revision.objects.filter(pk=article.current_revision_id).update(headline="")
     with django_capture_on_commit_callbacks(execute=True):
         workflow.publish_due()
+    deliver_queued()
     assert [m.to for m in mail.outbox] == [["reviewer@newsroom.example"]]
     assert "Scheduled publication failed" in mail.outbox[0].subject

@@ -240,7 +240,7 @@ class SeedImporter:
         )
         if not untouched or article.segments.exclude(translation="").exists():
             # someone is working on it: they should look at the new version
-            transaction.on_commit(lambda: notifications.send(record, "contributors"))
+            notifications.queue(record, "contributors")
         return ImportResult(seed.path, "updated", f"{article.slug}: {outcome}")
 
     def _source_story(self, seed, replaces=None):

@@ -40,6 +40,7 @@ def review_context(request, article, form=None, refused=None, acted=""):
         "four_eyes": workflow.four_eyes_notice(article, request.user),
         "conversation": article.audit_records.select_related("actor", "revision"),
         "corrections": article.corrections.all(),
+        "notifications": article.notifications.select_related("record")[:20],
         "linked_from": Article.objects.published()
         .filter(published_revision__read_also__target=article)
         .exclude(pk=article.pk)
