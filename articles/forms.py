@@ -12,6 +12,7 @@ from .models import (
     Language,
     Outlet,
 )
+from .text import headline_key
 
 ALL_QUEUES = ""
 
@@ -138,6 +139,17 @@ class ArticleEditForm(forms.Form):
                 )
             if target and not attrs["headline"]:
                 attrs["headline"] = target.headline
+        seen = set()
+        for attrs in links:  # readers would see the same link twice
+            same = {("headline", headline_key(attrs["headline"]))}
+            if attrs["target"]:
+                same.add(("article", attrs["target"]))
+            if same & seen:
+                raise forms.ValidationError(
+                    f"“{attrs['headline'][:80]}” is a Read Also link twice in the body; "
+                    "remove one of them."
+                )
+            seen |= same
         return blocks
 
     def clean_keywords(self):

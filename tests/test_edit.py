@@ -222,3 +222,13 @@ def test_a_story_still_to_translate_can_be_assigned_and_given_metadata_without_e
     assert saved.disclaimer.is_standard
     places = [link.after_paragraph for link in saved.read_also.order_by("position")]
     assert places == [3, 0]  # the imported link keeps its place in the source
+
+
+def test_a_body_refused_for_its_length_comes_back_to_the_editor(client, users, example):
+    client.force_login(users["editor"])
+    long = [paragraph("Typed by the editor. " + "x" * 1400) for _ in range(1500)]
+    data = form_data(example, body=json.dumps(long))
+    assert len(data["body"]) > 2_000_000
+    response = client.post(reverse("desk:edit", args=[example.slug]), data)
+    assert "The body is too long to save" in response.content.decode()
+    assert len(response.context["body_document"]) == 1500

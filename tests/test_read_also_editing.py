@@ -140,3 +140,13 @@ def test_a_read_also_block_cannot_point_at_its_own_article(editor, make_article)
         editor, article, [*article.current_revision.body, read_also("", target=article.pk)]
     )
     assert "points at an article that is this one" in response.content.decode()
+
+
+def test_the_same_article_linked_twice_is_refused(editor, make_article):
+    article = make_article("Story", paragraphs=["One.", "Two."])
+    target = make_article("The linked story", status="published")
+    one, two = article.current_revision.body
+    twice = [one, read_also("", target=target.pk), two, paragraph("Read Also: The linked story")]
+    response = save(editor, article, twice)
+    assert "is a Read Also link twice in the body" in response.content.decode()
+    assert article.revisions.count() == 1

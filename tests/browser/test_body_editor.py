@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from articles.body import SCHEMA
+from articles.body import SCHEMA, block_text
 from articles.models import Article, ArticleStatus
 from tests.browser.test_editing_desk import sign_in
 from tests.conftest import EXAMPLE_SLUG
@@ -222,6 +222,16 @@ def test_backspace_beside_a_read_also_link_selects_it_before_removing_it(page, e
     )
 
 
+def test_pasting_with_a_read_also_link_selected_adds_blocks_after_it(page, editing):
+    editing.locator(".read-also-block .read-also-text").click()
+    paste(page, "<p>Pasted one</p><p>Pasted two</p>")
+    texts = [block_text(b) for b in posted_body(page)]
+    at = texts.index("Pasted one")
+    assert texts[at - 1].startswith("Read Also")  # the link stays, the paste follows it
+    assert texts[at + 1] == "Pasted two"
+    assert texts[at + 2].startswith("A few days ago")  # not glued onto what follows
+
+
 def test_hostile_paste_runs_nothing_and_keeps_the_words_apart(page, editing):
     page.evaluate(
         """() => { window.__violations = [];
@@ -232,12 +242,13 @@ def test_hostile_paste_runs_nothing_and_keeps_the_words_apart(page, editing):
     page.keyboard.press("Enter")
     paste(page, '<img/src="x"/onerror="window.__ran=1"><p/style="color:red"/onclick="window.__ran=2">'
                 'Styled</p><svg/onload="window.__ran=3"></svg>'
-                '<b>Daraa</b> <i>province</i> <a href="https://example.org/">link</a><p>Next</p>')  # fmt: skip
+                '<b>Daraa</b> <i>province</i> <a href="https://example.org/">link</a><p>Next</p>'
+                '<p>Prices <a href="https://x.org/" onclick="e => track(e)">rose</a>.</p>')  # fmt: skip
     page.wait_for_timeout(300)
     assert page.evaluate("window.__ran") is None
     assert page.evaluate("window.__violations") == []
     texts = ["".join(n.get("text", "") for n in b.get("content", [])) for b in posted_body(page)]
-    assert texts[-3:] == ["Styled", "Daraa province link", "Next"]
+    assert texts[-4:] == ["Styled", "Daraa province link", "Next", "Prices rose."]
 
 
 def test_adding_a_link_already_in_the_text_shows_the_one_there_is(page, editing):

@@ -22,14 +22,17 @@
     "data-pm-slice": "data-pm-slice", "data-read-also": "data-read-also",
     "data-target": "data-target", "data-headline": "data-headline",
   };
-  var START_TAG = /<([a-zA-Z][^\s\/>]*)([^>]*)>/g;
+  // A start tag whose quoted values may hold ">"; else, an unterminated quote, up to the
+  // first ">" (written anew all the same: no start tag reaches the parser unwritten).
+  var START_TAG = /<([a-zA-Z][^\s\/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<([a-zA-Z][^\s\/>]*)([^>]*)>/g;
   var ATTRIBUTE = /([^\s\/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 
   function neutralize(html) {
     return html
       .replace(/<(script|style|template|noscript|iframe|object)\b[\s\S]*?<\/\1\s*>/gi, "")
       .replace(/<(link|meta|base)\b[^>]*>/gi, "")
-      .replace(START_TAG, function (tag, name, rest) {
+      .replace(START_TAG, function (tag, quotedName, quotedRest, plainName, plainRest) {
+        var name = quotedName || plainName, rest = quotedName ? quotedRest : plainRest;
         var kept = "";
         rest.replace(ATTRIBUTE, function (all, attribute, double, single, bare) {
           var as = KEPT_ATTRIBUTES[attribute.toLowerCase()];

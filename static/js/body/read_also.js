@@ -102,8 +102,10 @@
   BodyEditor.prototype.pasteBesideReadAlso = function (slice) {
     var state = this.view.state, sel = readAlsoSelected(state);
     if (!sel) return false;
-    var tr = state.tr.setSelection(Selection.near(state.doc.resolve(sel.to), 1));
-    this.view.dispatch(tr.replaceSelection(slice).scrollIntoView());
+    // Between the link and the block after it: pasted blocks stay blocks of their own, and
+    // pasted text becomes a paragraph, without running into the next paragraph.
+    var tr = state.tr.replaceRange(sel.to, sel.to, slice);
+    this.view.dispatch(tr.scrollIntoView());
     return true;
   };
 
