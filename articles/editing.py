@@ -62,7 +62,8 @@ def save_revision(
     The outlet the article is attributed to and its assignee are saved with it.
     `based_on` is the revision the editor started from; `body` is the document
     (articles/body.py), Read Also blocks included, which are indexed with the
-    revision (read_also.write_index). Raises StaleEdit when `based_on` is no
+    revision (read_also.write_index). `keywords` are Keywords or names (new ones are
+    created with the revision). Raises StaleEdit when `based_on` is no
     longer current, and workflow.WorkflowError when the article's state forbids
     edits (spiked, unpublished). The workflow decides what an edit does to the
     article's state (an approved article goes back to review).
@@ -86,7 +87,11 @@ def save_revision(
             note=note,
         )
         revision.save()
-        revision.keywords.set(keywords)
+        # Keywords named for the first time are made here, after the checks, in this
+        # transaction: a save the workflow refuses creates none.
+        revision.keywords.set(
+            [k if isinstance(k, Keyword) else Keyword.objects.named(k) for k in keywords]
+        )
         write_index(revision, kept_places=current)
         if stale:
             AuditRecord.objects.create(

@@ -232,3 +232,16 @@ def test_a_body_refused_for_its_length_comes_back_to_the_editor(client, users, e
     response = client.post(reverse("desk:edit", args=[example.slug]), data)
     assert "The body is too long to save" in response.content.decode()
     assert len(response.context["body_document"]) == 1500
+
+
+def test_a_save_the_workflow_refuses_creates_no_keyword(client, users, example):
+    from articles.models import Article, Keyword
+
+    Article.objects.filter(pk=example.pk).update(status="spiked")
+    client.force_login(users["editor"])
+    response = client.post(
+        reverse("desk:edit", args=[example.slug]),
+        form_data(example, keywords="A keyword nobody has used"),
+    )
+    assert response.status_code == 200  # refused, with the reason on the form
+    assert not Keyword.objects.filter(name="A keyword nobody has used").exists()

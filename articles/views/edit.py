@@ -83,7 +83,7 @@ def edit(request, slug):
                 standfirst=data["standfirst"],
                 body=data["body"],
                 disclaimer=data["disclaimer"],
-                keywords=[Keyword.objects.named(name) for name in data["keywords"]],
+                keywords=data["keywords"],  # names: new ones are made with the revision
                 outlet=data["outlet"],
                 assignee=data["assignee"],
                 note=data["note"],
