@@ -392,7 +392,7 @@ class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="about")
     def action(self, notification):
-        return notification.record.action
+        return notification.record.get_action_display()
 
 
 @admin.register(AuditRecord)

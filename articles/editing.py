@@ -19,6 +19,7 @@ from .body import from_form, validate
 from .forms import ArticleEditForm
 from .models import (
     Article,
+    AuditAction,
     AuditRecord,
     Disclaimer,
     EditorPresence,
@@ -96,7 +97,7 @@ def save_revision(
         if stale:
             AuditRecord.objects.create(
                 actor=author,
-                action="edit refused",
+                action=AuditAction.EDIT_REFUSED,
                 article=locked,
                 revision=revision,
                 from_status=locked.status,
@@ -130,7 +131,7 @@ def save_revision(
             )
             record = AuditRecord.objects.create(
                 actor=author,
-                action="revision saved",
+                action=AuditAction.EDIT,
                 article=locked,
                 revision=revision,
                 from_status=from_status,

@@ -558,6 +558,30 @@ class ReadAlsoLink(models.Model):
         return f"Read Also: {self.target_headline}"
 
 
+class AuditAction(models.TextChoices):
+    """What an audit record says happened, under a stable code; the label is for people. The
+    workflow's transitions are named by their codes (workflow.TRANSITIONS)."""
+
+    SUBMIT = "submit", "submitted for review"
+    REQUEST_CHANGES = "request_changes", "changes requested"
+    APPROVE = "approve", "approved"
+    PUBLISH = "publish", "published"
+    SCHEDULE = "schedule", "scheduled"
+    UNSCHEDULE = "unschedule", "schedule cancelled"
+    PUBLISH_SCHEDULED = "publish_scheduled", "published as scheduled"
+    SCHEDULED_PUBLICATION_FAILED = "scheduled_publication_failed", "scheduled publication failed"
+    UNPUBLISH = "unpublish", "unpublished"
+    SPIKE = "spike", "spiked"
+    REOPEN = "reopen", "reopened"
+    START_CORRECTION = "start_correction", "correction started"
+    DISCARD_CORRECTION = "discard_correction", "correction discarded"
+    PUBLISH_CORRECTION = "publish_correction", "correction published"
+    EDIT = "edit", "revision saved"
+    EDIT_REFUSED = "edit_refused", "edit refused"
+    IMPORT = "import", "imported"
+    SOURCE_UPDATE = "source_update", "source updated"
+
+
 class AuditRecord(models.Model):
     """Who changed what, and when. Written by the code that makes the change; never edited."""
 
@@ -570,7 +594,7 @@ class AuditRecord(models.Model):
         related_name="audit_records",
         help_text="Empty for changes made by a management command.",
     )
-    action = models.CharField(max_length=40)
+    action = models.CharField(max_length=40, choices=AuditAction)
     article = models.ForeignKey(
         Article, null=True, blank=True, on_delete=models.CASCADE, related_name="audit_records"
     )
@@ -586,7 +610,7 @@ class AuditRecord(models.Model):
 
     def __str__(self):
         who = self.actor.get_username() if self.actor else "system"
-        return f"{self.at:%Y-%m-%d %H:%M} {who} {self.action}"
+        return f"{self.at:%Y-%m-%d %H:%M} {who} {self.get_action_display()}"
 
 
 class Correction(models.Model):
@@ -798,4 +822,4 @@ class Notification(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.record.action} → {self.audience}: {self.get_status_display()}"
+        return f"{self.record.get_action_display()} → {self.audience}: {self.get_status_display()}"

@@ -124,9 +124,9 @@ def _messages(record, addresses):
     article = record.article
     actor = record.actor
     by = f" by {person_name(actor)}" if actor else ""
-    subject = f"[Newsroom] {record.action.capitalize()}: {article.headline}"
+    subject = f"[Newsroom] {record.get_action_display().capitalize()}: {article.headline}"
     lines = [
-        f"“{article.headline}”: {record.action}{by}.",
+        f"“{article.headline}”: {record.get_action_display()}{by}.",
         *([f"\n{record.comment}\n"] if record.comment else []),
         f"Review it: {settings.NEWSROOM_SITE_URL}{reverse('desk:review', args=[article.slug])}",
     ]

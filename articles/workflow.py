@@ -25,6 +25,7 @@ from .models import (
     LIVE_STATUSES,
     Article,
     ArticleStatus,
+    AuditAction,
     AuditRecord,
     Correction,
     free_slugs,
@@ -39,8 +40,7 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Transition:
     name: str
-    label: str  # the button
-    done: str  # "submitted for review": the audit action and the message after it
+    label: str  # the button; its name is the audit action's code (models.AuditAction)
     sources: frozenset
     target: str
     permission: str | None  # None: only the scheduler (no user) takes it
@@ -52,9 +52,14 @@ class Transition:
     notify: str = ""  # "reviewers" or "contributors"
     confirm: str = ""  # asked before a one-click action that cannot be taken back quietly
 
+    @property
+    def done(self):
+        """ "submitted for review": what the audit trail and the message after it say."""
+        return AuditAction(self.name).label
 
-def _transition(name, label, done, sources, target, permission, **options):
-    return Transition(name, label, done, frozenset(sources), target, permission, **options)
+
+def _transition(name, label, sources, target, permission, **options):
+    return Transition(name, label, frozenset(sources), target, permission, **options)
 
 
 BEFORE_REVIEW = {S.NEW, S.IN_TRANSLATION, S.DRAFTING, S.CHANGES_REQUESTED}
@@ -64,66 +69,66 @@ TRANSITIONS = {
     t.name: t
     for t in [
         _transition(
-            "submit", "Submit for review", "submitted for review",
+            "submit", "Submit for review",
             BEFORE_REVIEW, S.IN_REVIEW, "translate_article",
             comment="optional", comment_label="Note for the reviewer", notify="reviewers",
         ),
         _transition(
-            "request_changes", "Request changes", "changes requested",
+            "request_changes", "Request changes",
             {S.IN_REVIEW, S.APPROVED}, S.CHANGES_REQUESTED, "review_article",
             comment="required", comment_label="What needs changing", notify="contributors",
         ),
         _transition(
-            "approve", "Approve", "approved",
+            "approve", "Approve",
             {S.IN_REVIEW}, S.APPROVED, "review_article",
             comment="optional", four_eyes=True,
         ),
         _transition(
-            "publish", "Publish now", "published",
+            "publish", "Publish now",
             {S.APPROVED}, S.PUBLISHED, "review_article",
             four_eyes=True, checked=True, notify="contributors",
             confirm="Publish this article now? Readers see it at once.",
         ),
         _transition(
-            "schedule", "Schedule", "scheduled",
+            "schedule", "Schedule",
             {S.APPROVED}, S.SCHEDULED, "review_article",
             four_eyes=True, checked=True, needs_time=True,
         ),
         _transition(
-            "unschedule", "Cancel the schedule", "schedule cancelled",
+            "unschedule", "Cancel the schedule",
             {S.SCHEDULED}, S.APPROVED, "review_article",
         ),
         _transition(
-            "publish_scheduled", "Publish as scheduled", "published as scheduled",
+            "publish_scheduled", "Publish as scheduled",
             {S.SCHEDULED}, S.PUBLISHED, None,
             checked=True, notify="contributors",
         ),
         _transition(
-            "unpublish", "Unpublish", "unpublished",
+            "unpublish", "Unpublish",
             LIVE_STATUSES, S.UNPUBLISHED, "review_article",
             comment="required", comment_label="Reason for unpublishing", notify="contributors",
         ),
         _transition(
-            "spike", "Spike", "spiked",
+            "spike", "Spike",
             NOT_LIVE, S.SPIKED, "change_article",
             comment="required", comment_label="Reason for spiking",
         ),
         _transition(
-            "reopen", "Reopen", "reopened",
+            "reopen", "Reopen",
             {S.SPIKED, S.UNPUBLISHED}, S.DRAFTING, "change_article",
         ),
         _transition(
-            "start_correction", "Start a correction", "correction started",
+            "start_correction", "Start a correction",
             {S.PUBLISHED}, S.CORRECTING, "change_article", notify="reviewers",
         ),
         _transition(
-            "discard_correction", "Discard the correction", "correction discarded",
+            "discard_correction", "Discard the correction",
             {S.CORRECTING}, S.PUBLISHED, "change_article",
             confirm="Discard the correction? Its draft stays in the history; "
                     "readers keep the published version.",
         ),
         _transition(
-            "publish_correction", "Publish the correction", "correction published",
+            "publish_correction", "Publish the correction",
             {S.CORRECTING}, S.PUBLISHED, "review_article",
             comment="required", comment_label="Correction note for readers",
             four_eyes=True, checked=True, notify="contributors",
@@ -343,7 +348,7 @@ def apply(
             )
         record = AuditRecord.objects.create(
             actor=actor,
-            action=transition.done,
+            action=transition.name,
             article=locked,
             revision=locked.current_revision,
             from_status=from_status,
@@ -443,7 +448,7 @@ def _return_to_approved(article, reason):
     article.status, article.scheduled_for = S.APPROVED, None
     article.save(update_fields=["status", "scheduled_for", "updated_at"])
     record = AuditRecord.objects.create(
-        action="scheduled publication failed",
+        action=AuditAction.SCHEDULED_PUBLICATION_FAILED,
         article=article,
         revision=article.current_revision,
         from_status=from_status,
@@ -457,7 +462,7 @@ def change_request(article):
     """The audit record of the changes a reviewer asked for, while the article awaits them."""
     if article.status != S.CHANGES_REQUESTED:
         return None
-    requested = article.audit_records.filter(action=TRANSITIONS["request_changes"].done)
+    requested = article.audit_records.filter(action=AuditAction.REQUEST_CHANGES)
     return requested.select_related("actor").order_by("-at", "-pk").first()
 
 

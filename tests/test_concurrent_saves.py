@@ -10,7 +10,6 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from articles import workflow
 from articles.body import paragraph
 from articles.models import Article, Revision
 
@@ -104,7 +103,7 @@ def test_an_approval_racing_a_save(reference_data, users, ready_article, writer)
 
         assert run_together([save, approve]) == []
     assert all(status in {302, 409} for _, status in statuses), statuses
-    approved = workflow.TRANSITIONS["approve"].done
+    approved = "approve"
     for record in article.audit_records.filter(action=approved):
         # Nobody approved text they had not seen: the approved revision is the one on screen.
         assert record.revision.number <= Article.objects.get(pk=article.pk).current_revision.number

@@ -56,7 +56,7 @@ def test_save_creates_a_revision_with_cleaned_body_and_keywords(client, users, e
     assert [k.name for k in revision.keywords.all()] == ["Badia", "ISIS"]
     assert example.status == "drafting"
     assert not revision.read_also.exists()  # the body posted has no Read Also line any more
-    assert AuditRecord.objects.filter(action="revision saved", actor=users["editor"]).exists()
+    assert AuditRecord.objects.filter(action="edit", actor=users["editor"]).exists()
 
 
 def test_disclaimer_attach_and_detach(client, users, example):
@@ -128,7 +128,7 @@ def test_a_save_based_on_an_older_revision_is_refused_and_both_are_kept(client, 
         "Editor's headline",
         "Reviewer's headline",
     ]
-    assert AuditRecord.objects.filter(action="edit refused", actor=users["editor"]).exists()
+    assert AuditRecord.objects.filter(action="edit_refused", actor=users["editor"]).exists()
     refused = example.revisions.get(headline="Editor's headline")
     assert refused.note == "Not made current: r2 was saved first"
 

@@ -29,7 +29,7 @@ def test_example_seed_becomes_an_article(import_seeds):
     assert [block["type"] for block in revision.body].index("read_also") == 6  # after ¶6
     assert [(link.after_paragraph, link.target) for link in revision.read_also.all()] == [(6, None)]
     assert bytes(article.source_story.raw) == EXAMPLE_SEED.read_bytes()
-    assert AuditRecord.objects.get(article=article).action == "imported"
+    assert AuditRecord.objects.get(article=article).action == "import"
 
 
 def test_importing_the_seeds_twice_creates_nothing_the_second_time(import_seeds):
@@ -206,7 +206,7 @@ class TestUpdatedReport:
         assert "the editors' draft is kept" in out
         assert article.current_revision == edited
         assert article.source_story.paragraphs == ["Second version."]
-        assert AuditRecord.objects.filter(article=article, action="source updated").exists()
+        assert AuditRecord.objects.filter(article=article, action="source_update").exists()
 
 
 def test_import_folder_recurses_and_skips_hidden_files(import_seeds, tmp_path):

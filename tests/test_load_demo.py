@@ -62,11 +62,7 @@ def test_the_english_stories_are_published_through_the_workflow(settings, client
     steps = list(
         example.audit_records.order_by("at", "pk").values_list("action", "actor__username")
     )
-    assert steps[-3:] == [
-        ("submitted for review", "editor"),
-        ("approved", "reviewer"),
-        ("published", "reviewer"),
-    ]
+    assert steps[-3:] == [("submit", "editor"), ("approve", "reviewer"), ("publish", "reviewer")]
     page = client.get(example.get_absolute_url()).content.decode()
     assert "Read Also:" in page  # its link to the Palmyra story, published first
     assert set(

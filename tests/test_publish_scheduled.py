@@ -33,7 +33,7 @@ def test_due_articles_are_published_and_others_wait(ready_article):
     )  # fmt: skip
     assert later.status == "scheduled"
     record = AuditRecord.objects.get(article=due)
-    assert (record.actor, record.action) == (None, "published as scheduled")
+    assert (record.actor, record.action) == (None, "publish_scheduled")
 
 
 @pytest.mark.django_db
@@ -47,7 +47,7 @@ def test_a_due_article_failing_its_checks_goes_back_to_approved(ready_article):
     assert (article.status, article.published_revision) == ("approved", None)
     assert "checks failed" in err.getvalue()
     record = AuditRecord.objects.get(article=article)
-    assert record.action == "scheduled publication failed"
+    assert record.action == "scheduled_publication_failed"
     assert "The article needs a headline." in record.comment
 
 
@@ -81,7 +81,7 @@ def test_concurrent_runs_publish_each_article_exactly_once(reference_data, ready
     handled = sorted(pk for result in results for pk in result)
     assert handled == sorted(a.pk for a in articles)  # each article once, by one run
     assert sum(1 for result in results if result) > 1  # the work really was shared
-    published = AuditRecord.objects.filter(action="published as scheduled")
+    published = AuditRecord.objects.filter(action="publish_scheduled")
     assert published.count() == 30
     assert set(Article.objects.values_list("status", flat=True)) == {"published"}
 

@@ -115,7 +115,7 @@ def test_a_reviewer_sees_the_article_the_diff_the_checks_and_the_conversation(
 ):
     article = ready_article("in_review")
     AuditRecord.objects.create(
-        actor=writer, action="submitted for review", article=article, comment="Ready, I think."
+        actor=writer, action="submit", article=article, comment="Ready, I think."
     )
     client.force_login(users["reviewer"])
     page = client.get(review_url(article)).content.decode()

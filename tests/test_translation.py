@@ -495,7 +495,7 @@ def test_a_translated_story_gets_its_address_from_the_english_headline_when_firs
         workflow.apply(arabic_article, action, actor=users[actor])
     slug = "two-liwa-al-quds-fighters-killed-in-the-badia"
     assert arabic_article.slug == slug
-    record = arabic_article.audit_records.get(action="published")
+    record = arabic_article.audit_records.get(action="publish")
     assert record.comment == f"Its address is now /news/{slug}/"
     assert not Article.objects.filter(slug=provisional).exists()
     client.force_login(users["editor"])  # an earlier email's link, a screen left open

@@ -21,6 +21,7 @@ from articles import notifications
 from articles.models import (
     Article,
     ArticleStatus,
+    AuditAction,
     AuditRecord,
     Disclaimer,
     Keyword,
@@ -195,7 +196,7 @@ class SeedImporter:
         match_links_waiting_for(articles)
         AuditRecord.objects.bulk_create(
             AuditRecord(
-                action="imported",
+                action=AuditAction.IMPORT,
                 article=article,
                 revision=revision,
                 to_status=article.status,
@@ -231,7 +232,7 @@ class SeedImporter:
             revision = article.current_revision
             outcome = "the editors' draft is kept; compare it with the new source"
         record = AuditRecord.objects.create(
-            action="source updated",
+            action=AuditAction.SOURCE_UPDATE,
             article=article,
             revision=revision,
             from_status=article.status,

@@ -9,7 +9,7 @@ from articles import translation, workflow
 from articles.article_page import article_page_context
 from articles.diffing import compare_revisions
 from articles.forms import TransitionForm
-from articles.models import Article
+from articles.models import Article, AuditAction
 
 from .access import article_for
 
@@ -53,7 +53,7 @@ def review_context(request, article, form=None, refused=None, acted=""):
 
 
 # What a reviewer acts on: the version they asked changes of, or approved.
-REVIEWED = {workflow.TRANSITIONS["request_changes"].done, workflow.TRANSITIONS["approve"].done}
+REVIEWED = {AuditAction.REQUEST_CHANGES, AuditAction.APPROVE}
 
 
 def review_baselines(article):
