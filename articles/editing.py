@@ -29,6 +29,7 @@ from .models import (
     WorkingCopy,
 )
 from .read_also import write_index
+from .sanitizer import clean_text
 from .translation import english_body, segments_for
 from .workflow import WorkflowError, state_after_edit
 
@@ -166,7 +167,11 @@ def autosave(article, editor, form_data):
     A body the schema refuses is not kept (BodyError), and the working copy stays as it was.
     An autosave from a revision older than the one the editor has since saved (sent before
     the save, arriving after it) is dropped: returns None then."""
-    data = {name: form_data.getlist(name) for name in AUTOSAVED_FIELDS if name in form_data}
+    data = {  # as typed, less what no database column holds (NUL and other control characters)
+        name: [clean_text(value) for value in form_data.getlist(name)]
+        for name in AUTOSAVED_FIELDS
+        if name in form_data
+    }
     data["body"] = [json.dumps(from_form(form_data), ensure_ascii=False)]
     based_on = article.revisions.filter(pk=revision_pk(form_data.get("based_on"))).first()
     based_on = based_on or article.current_revision

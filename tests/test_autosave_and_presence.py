@@ -204,3 +204,18 @@ def test_an_autosave_arriving_after_the_save_does_not_come_back_as_a_draft(
     article.refresh_from_db()
     client.post(reverse("desk:autosave_draft", args=[article.slug]), edit_data(article))
     assert WorkingCopy.objects.unsaved().filter(article=article).exists()
+
+
+def test_control_characters_in_a_draft_or_a_search_are_no_error(client, users, make_article):
+    article = make_article("Story")
+    client.force_login(users["editor"])
+    response = client.post(
+        reverse("desk:autosave_draft", args=[article.slug]),
+        edit_data(article, headline="Half\x00written\x07", note="a\x00b"),
+    )
+    assert "Draft saved at" in response.content.decode()
+    copy = WorkingCopy.objects.get(article=article)
+    assert (copy.form_data["headline"], copy.form_data["note"]) == (["Halfwritten"], ["ab"])
+    search = reverse("desk:read_also_search", args=[article.slug])
+    assert client.get(search, {"q": "Pal\x00myra"}).status_code == 200
+    assert client.get("/search/", {"q": "\x00"}).status_code == 200

@@ -19,6 +19,7 @@ from articles.editing import (
 from articles.forms import ArticleEditForm
 from articles.models import Keyword, WorkingCopy
 from articles.read_also import body_with_targets, suggestions, targets_for_editor
+from articles.sanitizer import clean_text
 from articles.workflow import NOT_EDITABLE, WorkflowError, change_request
 
 from .access import article_for
@@ -157,6 +158,6 @@ def presence(request, slug):
 def read_also_search(request, slug):
     """Suggestions for the Read Also picker, as the editor types."""
     article = article_for(request, slug, "change_article")
-    terms = request.GET.get("q", "").strip()
+    terms = clean_text(request.GET.get("q", "")).strip()[:200]
     context = {"article": article, "suggestions": suggestions(article, terms), "terms": terms}
     return render(request, "desk/edit.html#read-also-suggestions", context)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from articles.article_page import article_page_context, news_article_json_ld
 from articles.models import Article, ArticleStatus, Keyword, Outlet
 from articles.public_cache import public_page
+from articles.sanitizer import clean_text
 
 PAGE_SIZE = 20
 NEWS_SITEMAP_DAYS = 2
@@ -71,7 +72,7 @@ def keyword(request, slug):
 
 @public_page
 def search(request):
-    terms = request.GET.get("q", "").strip()[:200]
+    terms = clean_text(request.GET.get("q", "")).strip()[:200]
     articles = (
         Article.objects.for_readers(summaries=True).search(terms, revision="published_revision")
         if terms
