@@ -32,6 +32,19 @@ def posted_body(page):
     return json.loads(page.locator("input[name=body]").input_value())
 
 
+def paste(page, html):
+    page.evaluate(
+        """html => {
+          const data = new DataTransfer();
+          data.setData("text/html", html);
+          data.setData("text/plain", "pasted");
+          const event = new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true});
+          document.querySelector(".body-editor-surface").dispatchEvent(event);
+        }""",
+        html,
+    )
+
+
 def selected_text(page):
     return page.evaluate("window.getSelection().toString()")
 
@@ -138,16 +151,7 @@ def test_pasted_word_text_keeps_only_the_structure_and_emphasis(page, editing):
     editing.locator("> p").last.click()
     page.keyboard.press("End")
     page.keyboard.press("Enter")
-    page.evaluate(
-        """html => {
-          const data = new DataTransfer();
-          data.setData("text/html", html);
-          data.setData("text/plain", "pasted");
-          const event = new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true});
-          document.querySelector(".body-editor-surface").dispatchEvent(event);
-        }""",
-        WORD.read_text(encoding="utf-8"),
-    )
+    paste(page, WORD.read_text(encoding="utf-8"))
     blocks = posted_body(page)
     pasted = blocks[10:]  # after the example's nine paragraphs and its Read Also link
     types = {block["type"] for block in pasted}
@@ -186,19 +190,6 @@ def test_screens_at_desktop_and_phone_widths(live_server, page, screenshot, edit
     screenshot(f"review-{width}")
     page.goto(f"{live_server.url}/desk/{EXAMPLE_SLUG}/preview/")
     screenshot(f"preview-{width}")
-
-
-def paste(page, html):
-    page.evaluate(
-        """html => {
-          const data = new DataTransfer();
-          data.setData("text/html", html);
-          data.setData("text/plain", "pasted");
-          const event = new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true});
-          document.querySelector(".body-editor-surface").dispatchEvent(event);
-        }""",
-        html,
-    )
 
 
 def test_backspace_beside_a_read_also_link_selects_it_before_removing_it(page, editing):
