@@ -3,7 +3,7 @@
 An outbox: the change that calls for an email writes a Notification, and queues the task
 that sends it, in its own transaction (`queue`), so that nothing is sent for a change that
 was rolled back and nothing is lost for one that was committed. The worker
-(`manage.py db_worker`, django-tasks-db) sends it (`deliver`), one message per person, and
+(`manage.py db_worker`, django-tasks-db) runs its task, deliver_notification, which sends it, one message per person, and
 records the attempt: a mail server that is slow or down never holds up a click; a failed
 send is tried again later, with growing pauses, and each attempt is on the review screen
 and in the admin.
@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db.models import Q
+from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 
@@ -76,8 +77,6 @@ def contributors(article):
 def queue(record, audience):
     """Write the email `audience` ("reviewers" or "contributors") is to get about the audit
     `record`, and queue its sending, in the current transaction."""
-    from .tasks import deliver_notification
-
     notification = Notification.objects.create(
         article=record.article, record=record, audience=audience
     )
@@ -88,8 +87,6 @@ def queue(record, audience):
 def deliver(notification_pk):
     """Send a queued notification (the worker's task) and record how it went. Returns its
     status."""
-    from .tasks import deliver_notification
-
     notification = Notification.objects.select_related("record__article", "record__actor").get(
         pk=notification_pk
     )
@@ -118,6 +115,12 @@ def deliver(notification_pk):
         notification.recipients = addresses
     notification.save()
     return notification.status
+
+
+@task()
+def deliver_notification(notification_pk: int) -> str:
+    """The worker's task (`manage.py db_worker`): send one queued notification."""
+    return deliver(notification_pk)
 
 
 def _messages(record, addresses):
