@@ -1,7 +1,7 @@
 """Readable differences between two revisions of an article.
 
 Every part of a revision is compared: headline, standfirst, the disclaimer, the
-keywords, and the body block by block (articles/body.py): words changed, formatting
+keywords, and the body block by block (articles/body/): words changed, formatting
 changed, blocks added, removed or moved, Read Also links among them in their places.
 """
 

@@ -63,7 +63,7 @@ def save_revision(
 
     The outlet the article is attributed to and its assignee are saved with it.
     `based_on` is the revision the editor started from; `body` is the document
-    (articles/body.py), Read Also blocks included, which are indexed with the
+    (articles/body/), Read Also blocks included, which are indexed with the
     revision (read_also.write_index). `keywords` are Keywords or names (new ones are
     created with the revision). Raises StaleEdit when `based_on` is no
     longer current, and workflow.WorkflowError when the article's state forbids

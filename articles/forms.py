@@ -72,7 +72,7 @@ EMPTY_BODY = "The body is empty: write at least one paragraph."
 class ArticleEditForm(forms.Form):
     """One save of the edit screen. The body arrives as the editor's document (JSON, `body`),
     or, from a browser without JavaScript, as the HTML of a plain textarea (`body_html`);
-    either way it leaves as a validated document (articles/body.py)."""
+    either way it leaves as a validated document (articles/body/)."""
 
     based_on = forms.IntegerField(widget=forms.HiddenInput)
     headline = forms.CharField(

@@ -1,7 +1,7 @@
 """Read Also links: the index of a revision's Read Also blocks, and matching links to the
 articles they name, whatever order stories arrive in.
 
-A Read Also block in the body (articles/body.py) names its target article, or only
+A Read Also block in the body (articles/body/) names its target article, or only
 the headline it was given. Each revision's blocks are indexed as ReadAlsoLink rows
 when it is saved. A link without a target points at the article whose source
 headline or current headline normalises to the same key (see text.headline_key);

@@ -1,7 +1,7 @@
 """The one place that cleans what arrives from outside before it is stored; the only module
 that uses bleach.
 
-An article body is a structured document (articles/body.py). Every text node in it
+An article body is a structured document (articles/body/). Every text node in it
 passes through `clean_text` and every link through `clean_href` (bleach's protocol
 check); HTML (text pasted without the editor, bodies stored before they were
 documents) through `clean_html` (bleach), whose work is bounded before bleach sees
@@ -50,7 +50,7 @@ class UnsafeMarkup(ValueError):
 def clean_text(text):
     """A text node as it may be stored: without NUL and other control characters. Text stays
     text: "<3" or "<item>" in a sentence is kept as typed, never parsed as markup, and is
-    escaped wherever it is written out (articles/body.py), so there is nothing to strip."""
+    escaped wherever it is written out (articles/body/), so there is nothing to strip."""
     return _CONTROL.sub("", text)
 
 

@@ -1,5 +1,5 @@
 // The body's schema (docs/body.md) and its parse rules, and schemaSummary(), which the
-// browser tests compare with the server's (articles/body.py). The first of the body editor's
+// browser tests compare with the server's (articles/body/). The first of the body editor's
 // scripts: it creates the namespace the others share, window.NewsroomBody.
 //
 // The body editor is ProseMirror over the form's <textarea data-body-editor>, in these
