@@ -77,7 +77,9 @@ def test_with_the_database_down_cached_pages_are_served_and_others_answer_503(
     assert client.get(cached.get_absolute_url()).status_code == 200
     down = OperationalError("could not connect to server: Connection refused")
     with (
-        mock.patch.object(public_cache.PublicGeneration.objects, "values_list", side_effect=down),
+        mock.patch.object(
+            public_cache, "connection", mock.Mock(cursor=mock.Mock(side_effect=down))
+        ),
         mock.patch("articles.views.public.Article.objects.for_article_page", side_effect=down),
     ):
         served = client.get(cached.get_absolute_url())
