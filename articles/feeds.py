@@ -8,11 +8,13 @@ import uuid
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 
-from .models import Article, Keyword, Outlet
+from .models import Article, Correction, Keyword, Outlet
 
 FEED_SIZE = 30
 
@@ -36,7 +38,8 @@ class LatestArticles(Feed):
 
     def get_queryset(self, obj):
         articles = Article.objects.for_readers(summaries=True)
-        return articles.prefetch_related("published_revision__keywords")
+        noted = Prefetch("corrections", queryset=Correction.objects.noted(), to_attr="noted")
+        return articles.prefetch_related("published_revision__keywords", noted)
 
     def items(self, obj=None):
         return self.get_queryset(obj)[:FEED_SIZE]
@@ -45,8 +48,13 @@ class LatestArticles(Feed):
         return item.published_revision.headline
 
     def item_description(self, item):
+        """The summary and the attribution, then each correction or clarification, dated."""
         attribution = f" According to {item.outlet}." if item.outlet else ""
-        return f"{item.published_revision.summary}{attribution}".strip()
+        notes = "".join(
+            f" {note.get_kind_display()} ({date_format(note.published_at, 'j F Y')}): {note.note}"
+            for note in item.noted
+        )
+        return f"{item.published_revision.summary}{attribution}{notes}".strip()
 
     def item_guid(self, item):
         return article_guid(item)

@@ -6,6 +6,7 @@ from .arabic import normalize
 from .models import (
     Article,
     ArticleStatus,
+    ChangeKind,
     Disclaimer,
     GlossaryTerm,
     Keyword,
@@ -175,7 +176,21 @@ class TransitionForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         error_messages={"invalid": "Give the time as a date and a time, e.g. 2026-11-25 09:00."},
     )
-    seen_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    seen_revision = forms.IntegerField(
+        required=False, min_value=0, max_value=2**31 - 1, widget=forms.HiddenInput
+    )
+    kind = forms.ChoiceField(
+        required=False,
+        choices=ChangeKind.choices,
+        label="What kind of change",
+        help_text="A correction fixes an error of fact; a clarification makes something "
+        "clearer; both are noted for readers, dated. An update adds information (note it) or "
+        "silently fixes a typo or a keyword (no note).",
+    )
+
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or ChangeKind.CORRECTION
+
     withdrawal_notice = forms.CharField(
         required=False,
         max_length=1000,

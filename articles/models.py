@@ -613,19 +613,44 @@ class AuditRecord(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {who} {self.get_action_display()}"
 
 
+class ChangeKind(models.TextChoices):
+    """What a change to a live article is, as newsrooms tell them apart. Each is reviewed and
+    audited; corrections and clarifications are noted publicly, an update only when it
+    says something (new information), not for a silent fix of a typo or a keyword."""
+
+    CORRECTION = "correction", "Correction"
+    CLARIFICATION = "clarification", "Clarification"
+    UPDATE = "update", "Update"
+
+    @classmethod
+    def noted_publicly(cls):
+        return [cls.CORRECTION, cls.CLARIFICATION]
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def noted(self):
+        """Corrections and clarifications: what readers are told prominently, and what
+        NewsArticle.correction and the feeds carry."""
+        return self.filter(kind__in=ChangeKind.noted_publicly())
+
+
 class Correction(models.Model):
-    """A public note saying what a correction changed; shown, dated, on the article."""
+    """A public, dated note on a change to a live article: a correction, a clarification, or an
+    update that adds information; shown on the article."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
     revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=15, choices=ChangeKind, default=ChangeKind.CORRECTION)
     note = models.TextField()
     published_at = models.DateTimeField()
+
+    objects = CorrectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "published_at"]
 
     def __str__(self):
-        return f"Correction to {self.article.slug}, {self.published_at:%Y-%m-%d}"
+        return f"{self.get_kind_display()} to {self.article.slug}, {self.published_at:%Y-%m-%d}"
 
 
 class WorkingCopyQuerySet(models.QuerySet):

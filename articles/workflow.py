@@ -27,6 +27,7 @@ from .models import (
     ArticleStatus,
     AuditAction,
     AuditRecord,
+    ChangeKind,
     Correction,
     free_slugs,
     readable_slug,
@@ -130,7 +131,7 @@ TRANSITIONS = {
         _transition(
             "publish_correction", "Publish the correction",
             {S.CORRECTING}, S.PUBLISHED, "review_article",
-            comment="required", comment_label="Correction note for readers",
+            comment="required", comment_label="Note for readers",
             four_eyes=True, checked=True, notify="contributors",
         ),
     ]
@@ -221,13 +222,13 @@ def writers_of_pending_version(article):
     return set(revisions.values_list("author", flat=True))
 
 
-def refusal(article, user, transition, *, comment="", when=None, checks=None):
+def refusal(article, user, transition, *, comment="", when=None, checks=None, kind=None):
     """Why `user` may not take `transition` on `article` now, or None if they may.
 
     `user` None is the scheduler. `checks`, when given, saves computing them again."""
     return (
         _who_and_when(article, user, transition)
-        or _missing_input(transition, comment, when)
+        or _missing_input(transition, comment, when, kind)
         or _failed_checks(article, transition, checks)
     )
 
@@ -258,8 +259,14 @@ def _who_and_when(article, user, transition):
     return None
 
 
-def _missing_input(transition, comment, when):
-    if transition.comment == "required" and not comment.strip():
+def _missing_input(transition, comment, when, kind=None):
+    silent_update = transition.name == "publish_correction" and kind == ChangeKind.UPDATE
+    if transition.comment == "required" and not comment.strip() and not silent_update:
+        if transition.name == "publish_correction":
+            return WorkflowError(
+                f"A {ChangeKind(kind or ChangeKind.CORRECTION).label.lower()} is noted for "
+                "readers: say what changed. (A silent fix of a typo or a keyword is an update.)"
+            )
         return WorkflowError(f"{transition.comment_label} is required.")
     if transition.needs_time:
         if when is None:
@@ -311,8 +318,10 @@ def apply(
     withdrawal_notice="",
     seen_revision=None,
     notify=True,
+    kind=ChangeKind.CORRECTION,
 ):
     """Take the transition called `name` on `article` as `actor` (None: the scheduler).
+    `kind` says what a change to a live article is (models.ChangeKind), when it is published.
 
     Locks the article's row, checks every rule again, changes the article,
     writes the audit record and, once committed, sends the notifications
@@ -327,7 +336,7 @@ def apply(
     now = timezone.now()
     with transaction.atomic():
         locked = Article.objects.locked(article.pk)
-        refused = refusal(locked, actor, transition, comment=comment, when=when)
+        refused = refusal(locked, actor, transition, comment=comment, when=when, kind=kind)
         if refused:
             raise refused
         if seen_revision is not None and seen_revision != locked.current_revision.number:
@@ -338,10 +347,13 @@ def apply(
             )
         from_status, slug = locked.status, locked.slug
         _carry_out(locked, transition, now=now, comment=comment, when=when,
-                   withdrawal_notice=withdrawal_notice)  # fmt: skip
+                   withdrawal_notice=withdrawal_notice, kind=kind)  # fmt: skip
         locked.status = transition.target
         _save(locked, renamed=locked.slug != slug)
         audit_comment = _audit_comment(transition, comment, when)
+        if transition.name == "publish_correction":  # which kind of change it was, for staff
+            label = ChangeKind(kind).label
+            audit_comment = f"{label}: {audit_comment}" if audit_comment else f"{label}, silent."
         if locked.slug != slug:
             audit_comment = (
                 f"{audit_comment} Its address is now {locked.get_absolute_url()}".strip()
@@ -374,7 +386,7 @@ def _save(article, *, renamed):
     article.save()
 
 
-def _carry_out(article, transition, *, now, comment, when, withdrawal_notice):
+def _carry_out(article, transition, *, now, comment, when, withdrawal_notice, kind):
     if transition.checked and transition.target == S.PUBLISHED:  # a publication
         readable = readable_slug(article.current_revision.headline)
         if article.published_at is None and article.has_provisional_slug and readable:
@@ -384,9 +396,13 @@ def _carry_out(article, transition, *, now, comment, when, withdrawal_notice):
         article.last_published_at = now
         article.scheduled_for = None
         article.withdrawal_notice = ""
-        if transition.name == "publish_correction":
+        if transition.name == "publish_correction" and comment.strip():
             Correction.objects.create(
-                article=article, revision=article.current_revision, note=comment, published_at=now
+                article=article,
+                revision=article.current_revision,
+                kind=kind,
+                note=comment.strip(),
+                published_at=now,
             )
         match_links_waiting_for([article])
     elif transition.name == "schedule":

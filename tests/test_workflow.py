@@ -129,7 +129,7 @@ def test_any_part_of_the_pending_version_counts_not_only_the_last_revision(
         ("in_review", "request_changes", "What needs changing is required"),
         ("published", "unpublish", "Reason for unpublishing is required"),
         ("drafting", "spike", "Reason for spiking is required"),
-        ("correcting", "publish_correction", "Correction note for readers is required"),
+        ("correcting", "publish_correction", "A correction is noted for readers: say what changed"),
     ],
 )
 def test_actions_that_need_a_comment_refuse_without_one(
@@ -283,3 +283,42 @@ def test_a_correction_that_restores_the_same_text_is_not_a_change(users, ready_a
     assert article.current_revision != live
     with pytest.raises(workflow.WorkflowError, match="Nothing has changed"):
         workflow.apply(article, "publish_correction", actor=users["reviewer"], comment="Same.")
+
+
+@pytest.mark.parametrize(
+    ("kind", "note", "public", "in_json_ld"),
+    [
+        ("correction", "The toll was 12, not 21.", "top", True),
+        ("clarification", "Al-Watan is a pro-government paper.", "top", True),
+        ("update", "Two more bodies were found on Sunday.", "bottom", False),
+        ("update", "", None, False),  # a silent fix of a typo or a keyword
+    ],
+)
+def test_three_kinds_of_change_to_a_live_article(
+    client, users, ready_article, kind, note, public, in_json_ld
+):
+    from articles.models import Correction
+
+    article = ready_article("correcting")
+    workflow.apply(article, "publish_correction", actor=users["reviewer"], comment=note, kind=kind)
+    article.refresh_from_db()
+    assert article.status == "published"
+    record = article.audit_records.get(action="publish_correction")
+    assert record.comment.startswith(kind.capitalize())
+    page = client.get(article.get_absolute_url()).content.decode()
+    body_at = page.index('class="article-body"')
+    if public is None:
+        assert not Correction.objects.filter(article=article).exists()
+    else:
+        assert Correction.objects.get(article=article).kind == kind
+        assert (page.index(note) < body_at) == (public == "top")
+    assert ('"CorrectionComment"' in page) == in_json_ld
+    feed = client.get("/feed/").content.decode()
+    assert (bool(note) and note in feed) == in_json_ld
+
+
+@pytest.mark.parametrize("kind", ["correction", "clarification"])
+def test_a_correction_or_clarification_needs_its_note(users, ready_article, kind):
+    article = ready_article("correcting")
+    with pytest.raises(workflow.WorkflowError, match=f"A {kind} is noted for readers"):
+        workflow.apply(article, "publish_correction", actor=users["reviewer"], kind=kind)

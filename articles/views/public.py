@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from articles.article_page import article_page_context, news_article_json_ld
-from articles.models import Article, ArticleStatus, Keyword, Outlet
+from articles.models import Article, ArticleStatus, ChangeKind, Keyword, Outlet
 from articles.public_cache import public_page
 from articles.sanitizer import clean_text
 
@@ -35,8 +35,10 @@ def article(request, slug):
     except Article.DoesNotExist:
         return withdrawn(request, slug)
     context = article_page_context(found, found.published_revision)
-    corrections = list(found.corrections.all())
+    notes = list(found.corrections.all())  # corrections first, prominently; updates last
+    corrections = [note for note in notes if note.kind in ChangeKind.noted_publicly()]
     context["corrections"] = corrections
+    context["updates"] = [note for note in notes if note not in corrections]
     context["json_ld"] = news_article_json_ld(request, found, context["keywords"], corrections)
     return render(request, "public/article.html", context)
 
