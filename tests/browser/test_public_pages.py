@@ -84,3 +84,29 @@ def test_axe_finds_no_serious_problem(live_server, browser, demo):
         problems[path] = serious_violations(page)
     context.close()
     assert {path: found for path, found in problems.items() if found} == {}
+
+
+def test_a_correction_is_read_first_and_an_update_last(live_server, page, demo, screenshot):
+    from django.utils import timezone
+
+    from articles.models import Article, Correction
+
+    article = Article.objects.get(slug=EXAMPLE_SLUG)
+    revision = article.published_revision
+    Correction.objects.create(article=article, revision=revision, kind="correction",
+                              note="An earlier version gave the wrong governorate for Rusafa.",
+                              published_at=timezone.now())  # fmt: skip
+    Correction.objects.create(article=article, revision=revision, kind="update",
+                              note="Two more fighters were reported killed on Monday.",
+                              published_at=timezone.now())  # fmt: skip
+    page.goto(live_server.url + ARTICLE)
+    corrections = page.get_by_role("region", name="Corrections and clarifications")
+    expect(corrections).to_contain_text("Correction,")
+    expect(corrections).to_contain_text("wrong governorate")
+    updates = page.get_by_role("region", name="Updates")
+    expect(updates).to_contain_text("Two more fighters")
+    order = page.evaluate(
+        """() => [...document.querySelectorAll('.article > *')].map(e => e.className)"""
+    )
+    assert order.index("corrections") < order.index("article-body") < order.index("updates")
+    screenshot("article")
