@@ -196,11 +196,12 @@ def test_backspace_beside_a_read_also_link_selects_it_before_removing_it(page, e
     status = page.locator(".body-editor-status")
     editing.locator("> p").nth(6).click(position={"x": 1, "y": 8})  # just after the link
     page.keyboard.press("Home")
-    page.keyboard.press("Backspace")
+    page.keyboard.press("Control+Backspace")  # a word back, or here the link: selected first
     expect(status).to_contain_text("Read Also selected")
     assert "read_also" in [b["type"] for b in posted_body(page)]
     page.keyboard.press("Backspace")
     expect(status).to_contain_text("Read Also removed")
+    expect(status).to_contain_text("Ctrl+Z brings it back")
     assert "read_also" not in [b["type"] for b in posted_body(page)]
     page.keyboard.press("Control+z")
     assert "read_also" in [b["type"] for b in posted_body(page)]

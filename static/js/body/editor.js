@@ -179,15 +179,19 @@
       "Shift-Enter": hardBreak,
       "Alt-ArrowUp": function (state) { return self.moveSelectedReadAlso(state, -1); },
       "Alt-ArrowDown": function (state) { return self.moveSelectedReadAlso(state, 1); },
-      // Next to a Read Also, Backspace or Delete first selects it (and says so); pressed
-      // again, it removes it. A link never goes with a stray key.
-      "Backspace": function (state) {
-        return self.removeSelectedReadAlso(state) || self.selectReadAlsoBeside(state, -1);
-      },
-      "Delete": function (state) {
-        return self.removeSelectedReadAlso(state) || self.selectReadAlsoBeside(state, 1);
-      },
     };
+    // Next to a Read Also, Backspace or Delete (with Shift, Ctrl or Cmd too) first selects it
+    // (and says so); pressed again, it removes it. A link never goes with a stray key.
+    ["Backspace", "Shift-Backspace", "Mod-Backspace"].forEach(function (key) {
+      keys[key] = function (state) {
+        return self.removeSelectedReadAlso(state) || self.selectReadAlsoBeside(state, -1);
+      };
+    });
+    ["Delete", "Shift-Delete", "Mod-Delete"].forEach(function (key) {
+      keys[key] = function (state) {
+        return self.removeSelectedReadAlso(state) || self.selectReadAlsoBeside(state, 1);
+      };
+    });
     return [
       history.history(),
       PM.keymap.keymap(keys),

@@ -170,7 +170,7 @@
     this.view.dispatch(tr.scrollIntoView());
     this.removing = false;
     this.view.focus();
-    this.announce("Read Also removed: “" + this.describeReadAlso(node).headline + "”");
+    this.announce("Read Also removed: “" + this.describeReadAlso(node).headline + "”. Ctrl+Z brings it back.");
   };
 
   BodyEditor.prototype.removeSelectedReadAlso = function (state) {
