@@ -88,25 +88,6 @@ def _words_in_common(a, b):
     return difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
 
 
-def paragraphs_diff(old, new):
-    """[(kind, text)] turning the paragraphs `old` into `new`: paragraphs matched first, then
-    the words of each changed paragraph, so one rewritten paragraph stays one block."""
-    pieces = []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            changes = [[("same", text)] for text in old[i1:i2]]
-        else:
-            pairs = zip(old[i1:i2], new[j1:j2], strict=False)
-            changes = [word_diff(before, after) for before, after in pairs]
-            changes += [[("removed", text)] for text in old[i1 + (j2 - j1) : i2]]
-            changes += [[("added", text)] for text in new[j1 + (i2 - i1) : j2]]
-        for change in changes:
-            pieces += [("same", "\n\n")] if pieces else []
-            pieces += change
-    return pieces
-
-
 def revision_parts(revision):
     """A revision as labelled values, in reading order: the body as its blocks (Read Also
     targets as the index knows them), the rest as text."""

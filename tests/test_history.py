@@ -102,20 +102,19 @@ def test_draft_against_published_is_one_click_from_desk_and_edit_screen(client, 
 
 
 def test_a_paragraph_rewritten_in_another_language_shows_as_one_block_out_and_one_in():
-    from articles.diffing import paragraphs_diff
+    from articles.diffing import body_diff
 
     kept = "Regime forces raided the town on Sunday."
-    old = [kept, "وأضاف أن عناصر الحاجز أغلقوا الطريق", "Gone entirely."]
-    new = [kept, "He added that checkpoint personnel closed the road.", "A new closing line."]
-    assert paragraphs_diff(old, new) == [
-        ("same", kept),
-        ("same", "\n\n"),
-        ("removed", "وأضاف أن عناصر الحاجز أغلقوا الطريق"),
-        ("added", "He added that checkpoint personnel closed the road."),
-        ("same", "\n\n"),
-        ("removed", "Gone entirely."),
-        ("added", "A new closing line."),
-    ]
+    old = [paragraph(t, block_id=f"b{n}") for n, t in enumerate(
+        [kept, "وأضاف أن عناصر الحاجز أغلقوا الطريق", "Gone entirely."])]  # fmt: skip
+    new = [paragraph(t, block_id=f"b{n}") for n, t in enumerate(
+        [kept, "He added that checkpoint personnel closed the road.", "A new closing line."])]  # fmt: skip
+    assert [change.pieces for change in body_diff(old, new)] == [
+        [("same", kept)],
+        [("removed", "وأضاف أن عناصر الحاجز أغلقوا الطريق"),
+         ("added", "He added that checkpoint personnel closed the road.")],
+        [("removed", "Gone entirely."), ("added", "A new closing line.")],
+    ]  # fmt: skip
 
 
 def test_a_real_paragraph_and_its_translation_are_a_rewrite_and_unrelated_sentences_too():
@@ -135,10 +134,11 @@ def test_a_real_paragraph_and_its_translation_are_a_rewrite_and_unrelated_senten
 
 
 def test_a_small_change_in_a_paragraph_is_shown_word_by_word():
-    from articles.diffing import paragraphs_diff
+    from articles.diffing import body_diff
 
-    pieces = paragraphs_diff(["Fighters were killed in Deraa."], ["Fighters were killed in Daraa."])
-    assert pieces == [("same", "Fighters were killed in "), ("removed", "Deraa"),
+    [change] = body_diff([paragraph("Fighters were killed in Deraa.", block_id="b")],
+                         [paragraph("Fighters were killed in Daraa.", block_id="b")])  # fmt: skip
+    assert change.pieces == [("same", "Fighters were killed in "), ("removed", "Deraa"),
                       ("added", "Daraa"), ("same", ".")]  # fmt: skip
 
 
