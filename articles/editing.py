@@ -14,13 +14,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from . import notifications
 from .body import from_form, validate
 from .forms import ArticleEditForm
 from .models import (
     Article,
-    AuditAction,
-    AuditRecord,
     Disclaimer,
     EditorPresence,
     Keyword,
@@ -31,7 +28,7 @@ from .models import (
 from .read_also import write_index
 from .sanitizer import clean_text
 from .translation import english_body, segments_for
-from .workflow import WorkflowError, state_after_edit
+from .workflow import SAME, Change, WorkflowError, edit_note, edit_transition, record
 
 
 class StaleEdit(Exception):
@@ -72,7 +69,7 @@ def save_revision(
     """
     with transaction.atomic():
         locked = Article.objects.locked(article.pk)
-        new_status, status_note, audience = state_after_edit(locked, author)
+        transition = edit_transition(locked, author)
         current = locked.current_revision
         stale = current.pk != based_on.pk
         if stale:
@@ -96,33 +93,18 @@ def save_revision(
         )
         write_index(revision, kept_places=current)
         if stale:
-            AuditRecord.objects.create(
-                actor=author,
-                action=AuditAction.EDIT_REFUSED,
-                article=locked,
-                revision=revision,
-                from_status=locked.status,
-                to_status=locked.status,
-                comment=f"Based on r{based_on.number}, but r{current.number} was current; "
-                f"kept in the history, not made current.",
+            comment = (
+                f"Based on r{based_on.number}, but r{current.number} was current; "
+                "kept in the history, not made current."
             )
+            record("edit_refused", Change(locked, revision, comment), actor=author)
         else:
-            from_status = locked.status
+            comment = " ".join(filter(None, [edit_note(locked, transition), note]))
             locked.current_revision = revision
             locked.outlet, locked.assignee = outlet, assignee
-            locked.status = new_status
-            if new_status != from_status:
+            if transition.target is not SAME:
                 locked.scheduled_for = None  # an edited scheduled article is reviewed again
-            locked.save(
-                update_fields=[
-                    "current_revision",
-                    "outlet",
-                    "assignee",
-                    "status",
-                    "scheduled_for",
-                    "updated_at",
-                ]
-            )
+            record(transition.name, Change(locked, revision, comment), actor=author)
             # Saved: the draft is marked so, not deleted, so that an autosave sent before
             # this save cannot bring it back as a draft of the older revision.
             WorkingCopy.objects.update_or_create(
@@ -130,17 +112,6 @@ def save_revision(
                 editor=author,
                 defaults={"based_on": revision, "saved_as": revision, "form_data": {}},
             )
-            record = AuditRecord.objects.create(
-                actor=author,
-                action=AuditAction.EDIT,
-                article=locked,
-                revision=revision,
-                from_status=from_status,
-                to_status=locked.status,
-                comment=" ".join(filter(None, [status_note, note])),
-            )
-            if audience:
-                notifications.queue(record, audience)
     if stale:
         raise StaleEdit(current, revision)
     article.refresh_from_db()

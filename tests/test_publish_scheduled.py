@@ -99,7 +99,7 @@ def test_an_unexpected_error_on_one_article_does_not_hold_up_the_others(ready_ar
             raise RuntimeError("disk full")
         return real_apply(article, name, **kwargs)
 
-    with mock.patch("articles.workflow.apply", side_effect=apply):
+    with mock.patch("articles.workflow.recorder.apply", side_effect=apply):
         published, refused = workflow.publish_due()
     assert ([a.pk for a in published], refused) == ([fine.pk], [])
     broken.refresh_from_db()

@@ -545,10 +545,12 @@ def test_two_stories_named_alike_at_the_same_moment_get_different_addresses(
     )  # fmt: skip
     for action, actor in [("submit", "editor"), ("approve", "reviewer")]:
         workflow.apply(arabic_article, action, actor=users[actor])
-    free_then = workflow.free_slugs
+    from articles.workflow import recorder
+
+    free_then = recorder.free_slugs
     offered = iter([["attack-in-daraa"]])  # what it found free before the other committed
     monkeypatch.setattr(
-        workflow, "free_slugs", lambda bases: next(offered, None) or free_then(bases)
+        recorder, "free_slugs", lambda bases: next(offered, None) or free_then(bases)
     )
     other = make_article("Attack in Daraa")
     other.slug = "attack-in-daraa"

@@ -41,9 +41,27 @@ TABLE = {
     "publish_correction": (REVIEWERS, {"correcting"}, "published"),
 }  # fmt: skip
 
+SAME = None
+EDITABLE = set(STATES) - {"spiked", "unpublished"}
+
+# The changes nobody presses a button for, each recorded by the code that makes it:
+# row: (the states it leaves from, the state it reaches; SAME: it stays)
+SYSTEM_TABLE = {
+    "scheduled_publication_failed": ({"scheduled"}, "approved"),
+    "edit": ({"in_translation", "drafting", "changes_requested", "in_review", "correcting"}, SAME),
+    "start_drafting": ({"new"}, "drafting"),
+    "start_translating": ({"new"}, "in_translation"),
+    "edit_approved": ({"approved"}, "in_review"),
+    "edit_scheduled": ({"scheduled"}, "in_review"),
+    "edit_published": ({"published"}, "correcting"),
+    "edit_refused": (EDITABLE, SAME),
+    "import": (set(), "new"),
+    "source_update": (set(STATES), SAME),
+}  # fmt: skip
+
 
 def test_the_table_names_every_action_the_workflow_has():
-    assert set(TABLE) == set(workflow.TRANSITIONS)
+    assert set(TABLE) | set(SYSTEM_TABLE) == set(workflow.TRANSITIONS)
 
 
 CASES = [
@@ -322,3 +340,125 @@ def test_a_correction_or_clarification_needs_its_note(users, ready_article, kind
     article = ready_article("correcting")
     with pytest.raises(workflow.WorkflowError, match=f"A {kind} is noted for readers"):
         workflow.apply(article, "publish_correction", actor=users["reviewer"], kind=kind)
+
+
+# --- The system's rows -------------------------------------------------------------------------
+
+
+def save_edit(article, author, based_on=None):
+    from articles.editing import save_revision
+
+    revision = article.current_revision
+    return save_revision(
+        article, author=author, based_on=based_on or revision, headline="Edited",
+        standfirst="", body=[paragraph("Edited.")], disclaimer=revision.disclaimer,
+        keywords=[], outlet=article.outlet, assignee=None,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_an_edit_takes_the_row_for_its_state(users, ready_article, state):
+    article = ready_article(state)
+    rows = [name for name in ("edit", "start_drafting", "edit_approved", "edit_scheduled",
+                              "edit_published") if state in SYSTEM_TABLE[name][0]]  # fmt: skip
+    audited = AuditRecord.objects.count()
+    if not rows:
+        with pytest.raises(workflow.WorkflowError, match="reopen it before editing"):
+            save_edit(article, users["editor"])
+        assert AuditRecord.objects.count() == audited
+        return
+    [row] = rows
+    revision = save_edit(article, users["editor"])
+    article.refresh_from_db()
+    target = SYSTEM_TABLE[row][1] or state
+    assert (article.status, article.current_revision) == (target, revision)
+    record = AuditRecord.objects.latest("pk")
+    assert (record.action, record.actor, record.from_status, record.to_status) == (
+        "edit",
+        users["editor"],
+        state,
+        target,
+    )
+    assert AuditRecord.objects.count() == audited + 1
+
+
+@pytest.mark.parametrize("state", sorted(EDITABLE))
+def test_an_edit_of_an_older_revision_is_recorded_and_changes_no_state(users, ready_article, state):
+    article = ready_article(state)
+    first = article.current_revision
+    save_edit(article, users["editor"])
+    article.refresh_from_db()
+    status, current = article.status, article.current_revision
+    from articles.editing import StaleEdit
+
+    with pytest.raises(StaleEdit):
+        save_edit(article, users["reviewer"], based_on=first)
+    article.refresh_from_db()
+    assert (article.status, article.current_revision) == (status, current)
+    record = AuditRecord.objects.latest("pk")
+    assert (record.action, record.from_status, record.to_status) == ("edit_refused", status, status)
+
+
+SYSTEM_CASES = [
+    pytest.param(row, state, id=f"{row}-{state}") for row in SYSTEM_TABLE for state in STATES
+]
+
+
+@pytest.mark.parametrize(("row", "state"), SYSTEM_CASES)
+def test_the_recorder_moves_a_system_row_only_from_its_states(ready_article, row, state):
+    """What the importer, the scheduler and a save record goes through one function, which
+    refuses a state its row does not leave from (a caller that skipped the rules)."""
+    article = ready_article(state)
+    sources, target = SYSTEM_TABLE[row]
+    audited = AuditRecord.objects.count()
+    change = workflow.Change(article, article.current_revision, "Because.")
+    if state in sources or (not sources and state == target):
+        [record] = workflow.record(row, change)
+        article.refresh_from_db()
+        assert article.status == (target or state)
+        assert record.from_status == ("" if not sources else state)
+        assert (record.actor, record.to_status) == (None, article.status)
+    else:
+        with pytest.raises(workflow.WorkflowError, match="cannot be recorded"):
+            workflow.record(row, change)
+        article.refresh_from_db()
+        assert article.status == state
+        assert AuditRecord.objects.count() == audited
+
+
+@pytest.mark.parametrize("row", sorted(SYSTEM_TABLE))
+def test_nobody_takes_a_system_row_from_the_review_screen(users, ready_article, row):
+    article = ready_article("scheduled")
+    with pytest.raises(workflow.WorkflowError, match="There is no workflow action"):
+        workflow.apply(article, row, actor=users["admin"])
+    article.refresh_from_db()
+    assert article.status == "scheduled"
+
+
+def test_a_failed_scheduled_publication_is_recorded_as_the_systems(users, ready_article):
+    from articles.models import Revision
+
+    article = ready_article("scheduled")
+    Article.objects.filter(pk=article.pk).update(scheduled_for=timezone.now())
+    Revision.objects.filter(pk=article.current_revision_id).update(headline="")
+    assert workflow.publish_due() == ([], [article])
+    article.refresh_from_db()
+    assert (article.status, article.scheduled_for) == ("approved", None)
+    record = AuditRecord.objects.latest("pk")
+    assert (record.action, record.actor, record.from_status) == (
+        "scheduled_publication_failed",
+        None,
+        "scheduled",
+    )
+    assert "needs a headline" in record.comment
+
+
+def test_an_import_is_recorded_as_a_new_article(import_seeds, write_seed):
+    import_seeds(write_seed("report.txt", "A headline\n\nA body, SANA reported.\n"))
+    record = AuditRecord.objects.get()
+    assert (record.action, record.actor, record.from_status, record.to_status) == (
+        "import",
+        None,
+        "",
+        "new",
+    )

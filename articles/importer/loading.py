@@ -17,12 +17,9 @@ from django.db import DatabaseError, transaction
 from django.db.models import Q
 
 from articles import body as documents
-from articles import notifications
 from articles.models import (
     Article,
     ArticleStatus,
-    AuditAction,
-    AuditRecord,
     Disclaimer,
     Keyword,
     Outlet,
@@ -35,6 +32,7 @@ from articles.models import (
 from articles.read_also import articles_by_headline_key, index_links, match_links_waiting_for
 from articles.text import headline_key
 from articles.translation import follow_new_source
+from articles.workflow import Change, record
 
 from .parsing import ParsedStory, SeedError, content_hash, decode_seed, parse_seed
 
@@ -194,15 +192,12 @@ class SeedImporter:
         )
         revisions = self._write_revisions(articles, seeds, note="Imported")
         match_links_waiting_for(articles)
-        AuditRecord.objects.bulk_create(
-            AuditRecord(
-                action=AuditAction.IMPORT,
-                article=article,
-                revision=revision,
-                to_status=article.status,
-                comment=f"Imported from {seed.name}",
-            )
-            for article, revision, seed in zip(articles, revisions, seeds, strict=True)
+        record(
+            "import",
+            *(
+                Change(article, revision, f"Imported from {seed.name}")
+                for article, revision, seed in zip(articles, revisions, seeds, strict=True)
+            ),
         )
         return {
             seed.path: ImportResult(seed.path, "imported", describe(article, seed))
@@ -211,14 +206,12 @@ class SeedImporter:
 
     def _update(self, seed):
         """The same file arrived again with new content: a new version of its source story."""
-        article = Article.objects.select_related("current_revision", "source_story").get(
-            source_story__file_name=seed.name
-        )
+        found = Article.objects.filter(source_story__file_name=seed.name).values("pk").get()
+        article = Article.objects.locked(found["pk"])
         previous = article.source_story
         source = self._source_story(seed, replaces=previous)
         source.save()
         article.source_story = source
-        article.save(update_fields=["source_story", "updated_at"])
         follow_new_source(article, previous, source)  # changed paragraphs' translations go stale
         untouched = (
             article.status == ArticleStatus.NEW
@@ -231,17 +224,10 @@ class SeedImporter:
         else:
             revision = article.current_revision
             outcome = "the editors' draft is kept; compare it with the new source"
-        record = AuditRecord.objects.create(
-            action=AuditAction.SOURCE_UPDATE,
-            article=article,
-            revision=revision,
-            from_status=article.status,
-            to_status=article.status,
-            comment=f"New version of {seed.name} arrived; {outcome}.",
-        )
-        if not untouched or article.segments.exclude(translation="").exists():
-            # someone is working on it: they should look at the new version
-            notifications.queue(record, "contributors")
+        comment = f"New version of {seed.name} arrived; {outcome}."
+        # Whoever is working on it should look at the new version.
+        working = not untouched or article.segments.exclude(translation="").exists()
+        record("source_update", Change(article, revision, comment), notify=working)
         return ImportResult(seed.path, "updated", f"{article.slug}: {outcome}")
 
     def _source_story(self, seed, replaces=None):
