@@ -47,10 +47,21 @@ class OutletQuerySet(models.QuerySet):
         return spellings
 
 
+class OutletStatus(models.TextChoices):
+    CONFIRMED = "confirmed", "confirmed"
+    UNCONFIRMED = "unconfirmed", "unconfirmed: learned from an attribution, not yet checked"
+    REJECTED = "rejected", "rejected: not an outlet we republish"
+
+
 class Outlet(models.Model):
-    """A news organisation whose reports the site republishes."""
+    """A news organisation whose reports the site republishes. One the importer met in an
+    attribution, not in this table, is added unconfirmed, for an admin to confirm, merge
+    into a known outlet (as an alias) or reject."""
 
     name = models.CharField(max_length=120, unique=True)
+    status = models.CharField(
+        max_length=12, choices=OutletStatus, default=OutletStatus.CONFIRMED, db_index=True
+    )
     slug = models.SlugField(max_length=120, unique=True)
     aliases = models.JSONField(
         default=list,
@@ -140,6 +151,17 @@ class Keyword(models.Model):
         return reverse("public:keyword", args=[self.slug])
 
 
+class SourceFlag(models.TextChoices):
+    """What the importer was unsure of in a source story, for an editor to check."""
+
+    CUT_OFF = "cut_off", "cut off"
+    NO_HEADLINE = "no_headline", "no headline"
+    OUTLET_UNKNOWN = "outlet_unknown", "outlet unknown"
+    OUTLET_UNCONFIRMED = "outlet_unconfirmed", "outlet unconfirmed"
+    POSSIBLE_DUPLICATE = "possible_duplicate", "possible duplicate"
+    DISCLAIMER_CUT_OFF = "disclaimer_cut_off", "disclaimer cut off"
+
+
 class SourceStory(models.Model):
     """A report as it arrived: parsed fields for the desk, the raw file for provenance."""
 
@@ -170,6 +192,21 @@ class SourceStory(models.Model):
         related_name="replaced_by",
         help_text="The earlier version of this report, when it arrived again updated.",
     )
+    encoding = models.CharField(
+        max_length=20, default="utf-8", help_text="How the raw file's bytes were read."
+    )
+    opening_key = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="The body's first words, folded: where a second capture of it is looked for.",
+    )
+    flags = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='What the importer was unsure of: [{"code": …, "detail": …}] (SourceFlag).',
+    )
 
     class Meta:
         verbose_name_plural = "source stories"
@@ -183,7 +220,12 @@ class SourceStory(models.Model):
         return self.language == Language.ARABIC
 
     def raw_text(self):
-        return bytes(self.raw).decode("utf-8-sig", errors="replace")
+        return bytes(self.raw).decode(self.encoding, errors="replace").removeprefix("\ufeff")
+
+    @property
+    def flag_labels(self):
+        """[(label, detail)] of the flags, for people."""
+        return [(SourceFlag(f["code"]).label, f.get("detail", "")) for f in self.flags]
 
 
 class ArticleStatus(models.TextChoices):

@@ -118,14 +118,37 @@ class SeedImporter:
         """A Seed ready to store, or a failed ImportResult saying why the file is unusable."""
         try:
             raw = Path(path).read_bytes()
+        except OSError as error:
+            return ImportResult(Path(path), "failed", f"cannot be read: {error.strerror}")
+        return self.read_bytes(path, raw)
+
+    def read_bytes(self, path, raw):
+        """A Seed from a file's bytes (a file on disk, or one uploaded or pasted on the
+        intake screen, whose `path` is its name), or a failed ImportResult saying why."""
+        path = Path(path)
+        try:
             text = decode_seed(raw, max_bytes=self.max_bytes)
             story = parse_seed(text, outlets=self.outlet_spellings)
             disclaimer = self._disclaimer_for(story.disclaimer)
-        except OSError as error:
-            return ImportResult(path, "failed", f"cannot be read: {error.strerror}")
         except SeedError as error:
             return ImportResult(path, "failed", str(error))
-        return Seed(Path(path), raw, content_hash(text), story, disclaimer)
+        return Seed(path, raw, content_hash(text), story, disclaimer)
+
+    def store(self, seeds):
+        """Store Seeds already read, as `import_paths` does: one ImportResult each, in order."""
+        results = []
+        for start in range(0, len(seeds), self.batch_size):
+            results += self._store(seeds[start : start + self.batch_size])
+        return results
+
+    def preview(self, seeds):
+        """What `store` would do with these seeds (imported as which article, a duplicate of
+        which, …), found by storing them in a transaction that is rolled back."""
+        with transaction.atomic():
+            results = self.store(seeds)
+            transaction.set_rollback(True)
+        self.keywords = {}  # those made in the rolled-back transaction are gone
+        return results
 
     # --- Storing ---------------------------------------------------------------------------
 

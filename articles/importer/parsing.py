@@ -35,6 +35,15 @@ class ReadAlso:
 
 
 @dataclass(frozen=True)
+class Flag:
+    """Something the importer was unsure of, for an editor to look at: a stable code
+    (models.SourceFlag) and what it found."""
+
+    code: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class ParsedStory:
     headline: str
     paragraphs: list[str]
@@ -44,6 +53,7 @@ class ParsedStory:
     disclaimer: str | None = None
     read_also: list[ReadAlso] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    flags: tuple[Flag, ...] = ()
 
 
 # --- Bytes to text -----------------------------------------------------------------------
