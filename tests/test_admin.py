@@ -111,11 +111,13 @@ def test_match_action_links_waiting_read_also(client, users, import_seeds):
 
 
 def test_only_one_standard_disclaimer(admin_client):
+    before = Disclaimer.objects.count()
     response = admin_client.post(
         admin_url(Disclaimer, "add"), {"name": "Second", "text": "Other.", "is_standard": "on"}
     )
     assert "Only one disclaimer can be the standard one." in response.content.decode()
-    assert Disclaimer.objects.count() == 1
+    assert Disclaimer.objects.count() == before
+    assert Disclaimer.objects.filter(is_standard=True).count() == 1
 
 
 def test_editors_are_kept_out_of_the_admin(client, users):
