@@ -41,6 +41,8 @@ def export_article(article, *, published=False):
         "status": article.status,
         "published_at": article.published_at.isoformat() if article.published_at else None,
         "source_file": article.source_story.file_name,
+        "source_title": article.source_story.headline or None,
+        "flags": [flag["code"] for flag in article.source_story.flags],
     }
 
 

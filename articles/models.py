@@ -39,9 +39,12 @@ class Language(models.TextChoices):
 
 class OutletQuerySet(models.QuerySet):
     def alias_map(self):
-        """Every spelling an outlet goes by (name and aliases) -> the outlet's name."""
+        """Every spelling an outlet goes by (name and aliases) -> the outlet's name; a rejected
+        outlet's spellings are no outlet's."""
         spellings = {}
-        for name, aliases in self.values_list("name", "aliases"):
+        for name, aliases in self.exclude(status=OutletStatus.REJECTED).values_list(
+            "name", "aliases"
+        ):
             for spelling in [name, *aliases]:
                 spellings[spelling] = name
         return spellings
@@ -331,7 +334,7 @@ class ArticleQuerySet(models.QuerySet):
 SUMMARY_WORDS = 40
 
 # Words the desk's own pages use where an article's slug would go (/desk/glossary/).
-RESERVED_SLUGS = frozenset({"glossary"})
+RESERVED_SLUGS = frozenset({"glossary", "intake"})
 # The address an article gets when its source headline gives none (an Arabic report): the
 # outlet and a hash, "enab-baladi-5a31ef0f", until its English headline gives it one.
 PROVISIONAL_SLUG = re.compile(r"-[0-9a-f]{8}(-[0-9]+)?$")
@@ -358,12 +361,15 @@ def free_slugs(bases):
     known = Article.objects.filter(models.Q(slug__in=bases) | models.Q(former_slug__in=bases))
     taken = {slug for pair in known.values_list("slug", "former_slug") for slug in pair}
     taken |= RESERVED_SLUGS
+    colliding = {base for base in bases if base in taken}
+    if colliding:  # one query for every base's numbered slugs (base-2, base-3…)
+        numbered = models.Q()
+        for base in colliding:
+            numbered |= models.Q(slug__startswith=f"{base}-")
+        taken |= set(Article.objects.filter(numbered).values_list("slug", flat=True))
     slugs = []
     for base in bases:
         slug, n = base, 1
-        if slug in taken:
-            prefixed = Article.objects.filter(slug__startswith=f"{base}-")
-            taken |= set(prefixed.values_list("slug", flat=True))
         while slug in taken:
             n += 1
             slug = f"{base}-{n}"

@@ -54,6 +54,8 @@ def test_example_seed_exports_exactly(import_seeds):
         "status": "new",
         "published_at": None,
         "source_file": "000_252ad55ec63d5465.txt",
+        "source_title": "Desert on Fire: Pro-Regime Fighters Killed by Unknown Assailants",
+        "flags": [],
     }
     assert len(paragraphs) == 9
     assert paragraphs[0].startswith("Sources interested in documenting the deaths")
@@ -92,6 +94,8 @@ def test_every_article_has_every_key(import_seeds):
         "status",
         "published_at",
         "source_file",
+        "source_title",
+        "flags",
     }
     articles = export()
     assert len(articles) == len(list(SEEDS.glob("*.txt")))

@@ -45,7 +45,7 @@ def test_importing_the_seeds_twice_creates_nothing_the_second_time(import_seeds)
         Article.objects.count(),
         ReadAlsoLink.objects.count(),
     ) == counts
-    assert f"0 imported, 0 updated, {counts[0]} unchanged, 0 failed." in out
+    assert f"0 imported, 0 updated, {counts[0]} unchanged, 0 duplicate, 0 failed." in out
 
 
 def test_same_content_under_another_name_or_line_ending_is_unchanged(import_seeds, write_seed):
@@ -63,7 +63,7 @@ def test_bad_file_is_named_and_the_good_one_still_imports(import_seeds, write_se
     code, out, err = import_seeds(tmp_path)
     assert code == 1
     assert f"failed    {tmp_path / 'b_empty.txt'}: the file is empty" in err
-    assert "1 imported, 0 updated, 0 unchanged, 1 failed." in out
+    assert "1 imported, 0 updated, 0 unchanged, 0 duplicate, 1 failed." in out
     assert "1 file(s) could not be imported" in err
     assert list(Article.objects.values_list("source_story__file_name", flat=True)) == ["a_good.txt"]
 
@@ -72,7 +72,7 @@ def test_bad_file_is_named_and_the_good_one_still_imports(import_seeds, write_se
     ("content", "reason"),
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file: it contains NUL bytes"),
-        (b"Headline\n\n\xc3\x28 body", "not UTF-8 text: undecodable byte 0xc3 at position 10"),
+        (b"Caf\xc3\xa9\n\n\xc3\x28 body", "not UTF-8 text: undecodable byte 0xc3 at position 7"),
         (b"Logo Wide\n\nShare this:\n", "no headline"),
         (b"A headline\n\nHelpful keywords\nIdlib\n", "no body"),
     ],
@@ -225,7 +225,7 @@ def test_same_content_twice_in_one_run_is_imported_once(import_seeds, write_seed
     write_seed("b.txt", GOOD.replace("\n", "\r\n"))
     code, out, _ = import_seeds(tmp_path)
     assert code == 0
-    assert "1 imported, 0 updated, 1 unchanged, 0 failed." in out
+    assert "1 imported, 0 updated, 1 unchanged, 0 duplicate, 0 failed." in out
     assert (
         f"unchanged {tmp_path / 'b.txt'}: already imported as water-returns-to-hasakah (from a.txt)"
         in out

@@ -9,12 +9,13 @@ one file is the ordinary case of the same code.
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import Q
+from django.utils.text import slugify
 
 from articles import body as documents
 from articles.models import (
@@ -23,18 +24,30 @@ from articles.models import (
     Disclaimer,
     Keyword,
     Outlet,
+    OutletStatus,
     ReadAlsoLink,
     Revision,
+    SourceFlag,
     SourceStory,
     free_slugs,
     slug_for_import,
 )
 from articles.read_also import articles_by_headline_key, index_links, match_links_waiting_for
-from articles.text import headline_key
+from articles.text import headline_key, opening_key
 from articles.translation import follow_new_source
 from articles.workflow import Change, record
 
-from .parsing import ParsedStory, SeedError, content_hash, decode_seed, parse_seed
+from .decoding import seed_encoding
+from .duplicates import Sameness, compare
+from .parsing import (
+    Flag,
+    ParsedStory,
+    SeedError,
+    content_hash,
+    decode_seed,
+    disclaimer_wording,
+    parse_seed,
+)
 
 BATCH_SIZE = 200
 
@@ -42,7 +55,7 @@ BATCH_SIZE = 200
 @dataclass(frozen=True)
 class ImportResult:
     path: Path
-    outcome: str  # "imported", "updated", "unchanged" or "failed"
+    outcome: str  # "imported", "updated", "unchanged", "duplicate" or "failed"
     message: str
 
 
@@ -55,10 +68,19 @@ class Seed:
     digest: str
     story: ParsedStory
     disclaimer: Disclaimer | None
+    encoding: str = "utf-8"
+    flags: tuple[Flag, ...] = ()  # the parser's, and the importer's own
 
     @property
     def name(self):
         return self.path.name
+
+    @property
+    def opening_key(self):
+        return opening_key(self.story.paragraphs)
+
+    def flagged(self, *flags):
+        return replace(self, flags=(*self.flags, *flags))
 
 
 def seed_files(paths):
@@ -95,6 +117,12 @@ class SeedImporter:
         self.batch_size = batch_size
         self.outlets = {outlet.name: outlet for outlet in Outlet.objects.all()}
         self.outlet_spellings = Outlet.objects.alias_map()
+        self.rejected = {
+            spelling.casefold()
+            for outlet in self.outlets.values()
+            if outlet.status == OutletStatus.REJECTED
+            for spelling in [outlet.name, *outlet.aliases]
+        }
         self.disclaimers = list(Disclaimer.objects.all())
         self.keywords = {}
 
@@ -132,7 +160,18 @@ class SeedImporter:
             disclaimer = self._disclaimer_for(story.disclaimer)
         except SeedError as error:
             return ImportResult(path, "failed", str(error))
-        return Seed(path, raw, content_hash(text), story, disclaimer)
+        seed = Seed(path, raw, content_hash(text), story, disclaimer, seed_encoding(raw))
+        return seed.flagged(*story.flags, *self._outlet_flags(story))
+
+    def _outlet_flags(self, story):
+        if story.new_outlet and story.new_outlet.casefold() in self.rejected:
+            return [Flag("outlet_unknown", f"{story.new_outlet} is a rejected outlet")]
+        if story.new_outlet:
+            return [Flag("outlet_unconfirmed", f"{story.new_outlet}, new: an admin confirms it")]
+        outlet = self.outlets.get(story.outlet)
+        if outlet and outlet.status == OutletStatus.UNCONFIRMED:
+            return [Flag("outlet_unconfirmed", f"{outlet.name}, not yet confirmed by an admin")]
+        return []
 
     def store(self, seeds):
         """Store Seeds already read, as `import_paths` does: one ImportResult each, in order."""
@@ -159,6 +198,7 @@ class SeedImporter:
             with transaction.atomic():
                 results, later = self._store_batch(batch)
         except DatabaseError as error:
+            self.keywords = {}  # those made in the rolled-back transaction are gone
             if len(batch) == 1:
                 message = f"could not be stored, nothing was kept: {error}"
                 return [ImportResult(batch[0].path, "failed", message)]
@@ -177,27 +217,70 @@ class SeedImporter:
         by_digest = {digest: (name, slug) for digest, name, slug in known}
         current_names = {name for _, name, slug in known if slug}
 
-        results, later, new, names, digests = {}, [], [], set(), set()
+        captures = self._earlier_captures(batch)
+        results, later, new, names, digests, openings = {}, [], [], set(), set(), set()
         for seed in batch:
+            same = self._same_report(seed, captures)
             if seed.digest in by_digest:
                 name, slug = by_digest[seed.digest]
                 slug = slug or "an article whose source has since been updated"
                 message = f"already imported as {slug} (from {name})"
                 results[seed.path] = ImportResult(seed.path, "unchanged", message)
-            elif seed.digest in digests or seed.name in names:
+            elif seed.digest in digests or seed.name in names or seed.opening_key in openings:
                 later.append(seed)
-            elif seed.name in current_names:
+            elif seed.name in current_names or same.verdict == "more complete":
                 if len(batch) == 1:
-                    results[seed.path] = self._update(seed)
+                    results[seed.path] = self._update(seed, same.article_pk)
                 else:
                     later.append(seed)
+            elif same.verdict == "duplicate":
+                message = (
+                    f"duplicate of {same.slug} (from {same.file_name}): "
+                    f"{same.contained:.0%} of its text is there already; nothing imported"
+                )
+                results[seed.path] = ImportResult(seed.path, "duplicate", message)
             else:
+                if same.verdict == "possible duplicate":
+                    detail = f"of {same.slug}: {same.contained:.0%} of its text is the same"
+                    seed = seed.flagged(Flag("possible_duplicate", detail))
                 new.append(seed)
                 names.add(seed.name)
                 digests.add(seed.digest)
+                openings.add(seed.opening_key or None)
         if new:
             results |= self._create(new)
         return results, later
+
+    def _earlier_captures(self, batch):
+        """The current source stories a seed of the batch may be a second capture of: those
+        with the same opening words or the same headline (one query)."""
+        openings = {seed.opening_key for seed in batch} - {""}
+        headlines = {headline_key(seed.story.headline) for seed in batch} - {""}
+        if not openings and not headlines:
+            return []
+        return list(
+            SourceStory.objects.filter(
+                Q(opening_key__in=openings) | Q(headline_key__in=headlines),
+                article__isnull=False,
+            ).values_list(
+                "opening_key", "headline_key", "paragraphs", "file_name", "article__pk",
+                "article__slug",
+            )
+        )  # fmt: skip
+
+    @staticmethod
+    def _same_report(seed, captures):
+        """How the seed stands to the earlier capture most like it (duplicates.compare)."""
+        key, headline = seed.opening_key, headline_key(seed.story.headline)
+        candidates = [
+            c for c in captures if (key and c[0] == key) or (headline and c[1] == headline)
+        ]
+        best = Sameness()
+        for _, _, paragraphs, file_name, article_pk, slug in candidates:
+            found = compare(seed.story.paragraphs, paragraphs)
+            if found.rank > best.rank:
+                best = replace(found, file_name=file_name, article_pk=article_pk, slug=slug)
+        return best
 
     def _create(self, seeds):
         sources = SourceStory.objects.bulk_create([self._source_story(seed) for seed in seeds])
@@ -227,10 +310,13 @@ class SeedImporter:
             for article, seed in zip(articles, seeds, strict=True)
         }
 
-    def _update(self, seed):
-        """The same file arrived again with new content: a new version of its source story."""
-        found = Article.objects.filter(source_story__file_name=seed.name).values("pk").get()
-        article = Article.objects.locked(found["pk"])
+    def _update(self, seed, article_pk=None):
+        """The same file arrived again with new content, or a more complete capture of the
+        same report (`article_pk`'s): a new version of its source story."""
+        if article_pk is None:
+            found = Article.objects.filter(source_story__file_name=seed.name).values("pk").get()
+            article_pk = found["pk"]
+        article = Article.objects.locked(article_pk)
         previous = article.source_story
         source = self._source_story(seed, replaces=previous)
         source.save()
@@ -247,7 +333,8 @@ class SeedImporter:
         else:
             revision = article.current_revision
             outcome = "the editors' draft is kept; compare it with the new source"
-        comment = f"New version of {seed.name} arrived; {outcome}."
+        arrived = "arrived" if previous.file_name == seed.name else f"arrived as {seed.name}"
+        comment = f"New version of {previous.file_name} {arrived}; {outcome}."
         # Whoever is working on it should look at the new version.
         working = not untouched or article.segments.exclude(translation="").exists()
         record("source_update", Change(article, revision, comment), notify=working)
@@ -256,7 +343,7 @@ class SeedImporter:
     def _source_story(self, seed, replaces=None):
         story = seed.story
         return SourceStory(
-            outlet=self.outlets.get(story.outlet),
+            outlet=self._outlet_for(story),
             language=story.language,
             headline=story.headline,
             headline_key=headline_key(story.headline),
@@ -268,6 +355,28 @@ class SeedImporter:
             checksum=hashlib.sha256(seed.raw).hexdigest(),
             content_hash=seed.digest,
             replaces=replaces,
+            encoding=seed.encoding,
+            opening_key=seed.opening_key,
+            flags=[{"code": flag.code, "detail": flag.detail} for flag in seed.flags],
+        )
+
+    def _outlet_for(self, story):
+        """The known outlet, or the one an attribution named that the table lacked, added
+        unconfirmed (not cached: a batch rolled back takes it away)."""
+        if story.outlet or not story.new_outlet:
+            return self.outlets.get(story.outlet)
+        name = story.new_outlet[: Outlet._meta.get_field("name").max_length]
+        if name.casefold() in self.rejected:
+            return None
+        existing = Outlet.objects.filter(name__iexact=name).first()
+        if existing:
+            return existing
+        digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+        slug = slugify(name)[:100] or "outlet"
+        if Outlet.objects.filter(slug=slug).exists():
+            slug = f"{slug}-{digest}"
+        return Outlet.objects.create(
+            name=name, slug=slug, status=OutletStatus.UNCONFIRMED, language=story.language
         )
 
     def _write_revisions(self, articles, seeds, *, note):
@@ -323,14 +432,13 @@ class SeedImporter:
         )
 
     def _disclaimer_for(self, found_text):
-        """The managed disclaimer for a notice found in a seed: the one with the same
-        wording, else the standard one."""
+        """The managed disclaimer for a notice found in a seed (parsing.disclaimer_wording):
+        the one in its wording, else the standard one."""
         if found_text is None:
             return None
-        key = headline_key(found_text)
-        for disclaimer in self.disclaimers:
-            if headline_key(disclaimer.text) == key:
-                return disclaimer
+        index = disclaimer_wording(found_text, [d.text for d in self.disclaimers])
+        if index is not None:
+            return self.disclaimers[index]
         for disclaimer in self.disclaimers:
             if disclaimer.is_standard:
                 return disclaimer
@@ -355,4 +463,5 @@ def describe(article, seed):
         details.append(f"{len(story.read_also)} Read Also")
     if seed.disclaimer:
         details.append("disclaimer")
-    return f"{article.slug} [{', '.join(details)}]"
+    flagged = "".join(f"; flagged {SourceFlag(f.code).label}: {f.detail}" for f in seed.flags)
+    return f"{article.slug} [{', '.join(details)}]{flagged}"

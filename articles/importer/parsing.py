@@ -1,31 +1,50 @@
-"""Reading seed files: pure functions over bytes and text, no database.
+"""Reading seed files: pure functions over text, no database.
 
-A seed is either a page scraped from a news site (boilerplate, a headline that
-the page repeats, a standfirst, body paragraphs with inline "Read Also:" lines,
-the "not verified" disclaimer, "Helpful keywords") or a raw report (a headline
-line and paragraphs, often Arabic). Each non-empty line is one unit: scraped
-pages and reports put one paragraph on one line.
+A seed is either a page scraped from a news site (site chrome, a headline that
+the page repeats, a standfirst, body paragraphs with "Read Also" lines, the
+"not verified" disclaimer, "Helpful keywords") or a raw report (a headline line
+and paragraphs, often Arabic). Each non-empty line is one unit: scraped pages
+and reports put one paragraph on one line.
+
+Each rule below is one an editor would state, named for what it recognises:
+- the page's kind (`page_kind`): an article, or a site notice or a listing,
+  which are refused;
+- site chrome, anywhere on the page (`is_site_chrome`): boilerplate and forms,
+  date lines and date metadata, kickers, separators, section labels; and in the
+  body (`is_body_chrome`): bylines, datelines, photo captions, lines repeated;
+- the headline (`reads_as_sentence`: a page that starts mid-text has none, and
+  is flagged, never given an invented one) and its repeats (`is_headline_variant`);
+- the standfirst (`takes_standfirst`), with or without a repeat after it;
+- disclaimers in every wording, and cut off (`is_disclaimer`, `is_cut_off_disclaimer`);
+- Read Also lines, labelled or a related headline standing alone (`is_unlabelled_read_also`);
+- sentences split over two lines (`join_split_sentences`);
+- a page cut off by the capture (`is_cut_off`);
+- the outlet (`attribution`).
+Where the importer is unsure, the story carries a Flag for the editor.
 """
 
-import functools
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from articles.body import read_also_headline
 
-HEADLINE_MAX_CHARS = 500
+from . import attribution
+from .attribution import find_outlet
+from .decoding import decode_seed
+from .errors import SeedError
+
+__all__ = ["Flag", "ParsedStory", "ReadAlso", "SeedError", "decode_seed", "find_outlet",
+           "parse_seed"]  # fmt: skip
+
+HEADLINE_MAX_CHARS = 250
 KEYWORD_MAX_CHARS = 100
 # Headline repeats are looked for among this many units at the top of the page.
 HEAD_REGION = 6
-HEADLINE_SIMILARITY = 0.85
-
-
-class SeedError(ValueError):
-    """A seed file that cannot be imported; the message says why, for the operator."""
+HEADLINE_SIMILARITY = 0.8
+HEADLINE_WORD_SIMILARITY = 0.75
 
 
 @dataclass(frozen=True)
@@ -49,44 +68,12 @@ class ParsedStory:
     paragraphs: list[str]
     language: str
     standfirst: str = ""
-    outlet: str | None = None
+    outlet: str | None = None  # a known outlet's name
+    new_outlet: str | None = None  # a name credited that the outlet table lacks
     disclaimer: str | None = None
     read_also: list[ReadAlso] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     flags: tuple[Flag, ...] = ()
-
-
-# --- Bytes to text -----------------------------------------------------------------------
-
-
-def decode_seed(raw, *, max_bytes):
-    """The text of a seed file, or SeedError naming why it is not usable text."""
-    if not raw:
-        raise SeedError("the file is empty")
-    if len(raw) > max_bytes:
-        raise SeedError(f"the file is {len(raw):,} bytes, over the {max_bytes:,}-byte limit")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    elif b"\x00" in raw:
-        raise SeedError("not a text file: it contains NUL bytes")
-    else:
-        encoding = "utf-8-sig"
-    try:
-        text = raw.decode(encoding)
-    except UnicodeDecodeError as error:
-        byte = error.object[error.start]
-        raise SeedError(
-            f"not {encoding.upper().removesuffix('-SIG')} text: "
-            f"undecodable byte 0x{byte:02x} at position {error.start}"
-        ) from None
-    if _CONTROL_CHARS.search(text):
-        raise SeedError("not a text file: it contains control characters")
-    if not text.strip():
-        raise SeedError("the file holds only whitespace")
-    return text
-
-
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 # --- Text clean-up -----------------------------------------------------------------------
@@ -113,57 +100,60 @@ def content_hash(text):
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-# --- Recognising the parts of a page -----------------------------------------------------
+# --- Site chrome: lines that are the site's, not the report's -------------------------------
 
 BOILERPLATE_LINES = {
-    "logo",
-    "logo wide",
-    "logo dark",
-    "menu",
-    "search",
-    "home",
-    "share",
-    "share this",
-    "share this:",
-    "share this article",
-    "facebook",
-    "twitter",
-    "x",
-    "whatsapp",
-    "telegram",
-    "linkedin",
-    "email",
-    "print",
-    "skip to content",
-    "advertisement",
-    "related posts",
-    "related articles",
-    "subscribe",
-    "subscribe to our newsletter",
-    "follow us",
-    "all rights reserved",
-    "copy link",
-    "back to top",
-}
+    "logo", "logo wide", "logo dark", "menu", "search", "home", "share", "share this",
+    "share this:", "share this article", "facebook", "twitter", "x", "whatsapp", "telegram",
+    "linkedin", "email", "print", "skip to content", "advertisement", "related posts",
+    "related articles", "subscribe", "subscribe to our newsletter", "follow us",
+    "all rights reserved", "copy link", "back to top",
+    # forms and widgets
+    "recommend article", "recommend this article", "send", "send to a friend", "submit",
+    "leave a comment", "leave a reply", "post a comment", "comments", "no comments",
+    "language", "اللغة العربية", "english", "arabic", "عربي", "read more", "load more",
+    "previous", "next", "previous article", "next article",
+}  # fmt: skip
 _BOILERPLATE_PATTERNS = [
     re.compile(r"^©|^copyright\b", re.IGNORECASE),
     re.compile(r"^share (on|via) \w+$", re.IGNORECASE),
-]
+    # the "recommend article" form's fields
+    re.compile(r"^(?:sender|recipient|your|friend)['’]?s? (?:name|e-?mail)\b", re.IGNORECASE),
+    re.compile(r"^your email address will not be published\b", re.IGNORECASE),
+    re.compile(r"^language\s*/\s*", re.IGNORECASE),  # "Language / اللغة العربية"
+    # a copy-protection notice
+    re.compile(r"\b(?:content is protected|you cannot copy|copying (?:is )?(?:not allowed|"
+               r"prohibited)|right click (?:is )?disabled)\b", re.IGNORECASE),
+]  # fmt: skip
 
-_SOURCE_HEADER = re.compile(r"^(?:source|outlet|المصدر)\s*[:：]\s*(?P<outlet>.+)$", re.IGNORECASE)
-_KEYWORDS_HEADING = re.compile(
-    r"^(?:helpful\s+keywords|keywords|tags|كلمات\s+مفتاحية|الكلمات\s+المفتاحية)"
-    r"\s*(?:[:：\-–—]\s*(?P<inline>.*))?$",
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_TIME = r"(?:\s*(?:[-–—|,]|at)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\w{2,4})?)?"
+DATE = (
+    rf"(?:{_WEEKDAY}(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:T[\d:.+Z-]+)?|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"
+    rf"|{_MONTHS}\s+\d{{4}}){_TIME})"
+)  # fmt: skip
+_DATE_LINE = re.compile(
+    rf"^[•·\-–—*]?\s*(?:(?:published|posted|updated|last updated|date)\s*(?:on)?\s*:?\s*)?"
+    rf"{DATE}\.?$",
     re.IGNORECASE,
 )
-_KEYWORD_SEPARATORS = re.compile(r"\s*[,،;|]\s*")
-_DISCLAIMER_PATTERNS = [
-    re.compile(r"\bhas not (?:independently )?verified (?:the content of )?this\b", re.IGNORECASE),
-    re.compile(r"\bresponsibility for the information\b.*\blies\b", re.IGNORECASE),
-    re.compile(r"\bnot (?:been )?(?:independently )?verified by the syrian observer\b", re.I),
-]
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_DATE_METADATA = re.compile(
+    rf"^[\"'“”]?\s*(?:date|published|posted(?: on)?|updated)\s*:?\s*{DATE}\s*[\"'“”]?\s*(?=\S)",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"^[\W_]+$")  # "......", "***", "— — —": no letter or digit
+_KICKER = re.compile(r"^(?:\w+[\s-]?){1,3}:$")  # "Exclusive report:", "Analysis:"
+SECTION_LABELS = {
+    "news", "local news", "syria news", "reports", "report", "articles", "features",
+    "politics", "economy", "society", "opinion", "analysis", "interviews", "investigations",
+    "exclusive", "breaking", "breaking news", "latest", "latest news", "syria", "media",
+    "translations", "press review", "أخبار", "تقارير", "مقالات", "سياسة", "اقتصاد", "مجتمع",
+}  # fmt: skip
 
 
 def is_boilerplate(line):
@@ -172,21 +162,324 @@ def is_boilerplate(line):
     )
 
 
-def is_disclaimer(line):
-    return any(p.search(line) for p in _DISCLAIMER_PATTERNS)
+def is_date_line(line):
+    """A line that is only a date, perhaps with a time, a label or a bullet."""
+    return len(line) < 80 and bool(_DATE_LINE.match(line))
+
+
+def strip_date_metadata(line):
+    """The line without date metadata glued before its text (`"date 2024-06-27 "On …`)."""
+    return _DATE_METADATA.sub("", line, count=1)
+
+
+def is_kicker(line):
+    """A label over the headline ("Exclusive report:"): a few words ending in a colon."""
+    return bool(_KICKER.match(line))
+
+
+def is_separator(line):
+    return bool(_SEPARATOR.match(line))
+
+
+def is_section_label(line):
+    return line.casefold().strip(" :|›»") in SECTION_LABELS
+
+
+def is_site_chrome(line):
+    """Site chrome wherever it stands: not the report's words."""
+    if _KEYWORDS_HEADING.match(line):
+        return False
+    return (
+        is_boilerplate(line)
+        or is_date_line(line)
+        or is_separator(line)
+        or is_kicker(line)
+        or is_section_label(line)
+    )
+
+
+# In the body: who wrote it, where it was filed, what a photo shows.
+
+BYLINE = re.compile(
+    r"^(?:by|written\s+by|reported\s+by|author|edited\s+by|بقلم|كتب|إعداد)\s*[:：]?\s+"
+    r"(?P<name>[^:.!?]{2,50}?)\.?$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    rf"^[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){{0,2}}(?:\s*[,–—-]\s*(?:{DATE}|\(?[A-Z]{{2,6}}\)?))?\s*[–—-]?$"
+    rf"|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*{DATE}$"
+)  # fmt: skip
+_CAPTION = re.compile(
+    r"^(?:\(|\[)?(?:photo|image|picture|caption|credit|photo credit|file photo|"
+    r"صورة|الصورة)\b\s*[:：(–—-]",
+    re.IGNORECASE,
+)
+
+
+def is_byline(line):
+    return len(line.split()) <= 8 and bool(BYLINE.match(line))
+
+
+def is_dateline(line):
+    """'DAMASCUS', 'IDLIB, June 27' or 'Damascus, 27 June 2024' on a line of its own."""
+    return len(line.split()) <= 6 and bool(_DATELINE.match(line))
+
+
+def is_caption(line):
+    return bool(_CAPTION.match(line)) or (
+        line[:1] in "([" and line[-1:] in ")]" and len(line) < 200
+    )
+
+
+def is_body_chrome(line):
+    return is_byline(line) or is_dateline(line) or is_caption(line)
+
+
+def drop_repeated_lines(units):
+    """Captions and labels repeat on a page (a photo's caption often twice); a report's
+    sentences do not. A short line seen twice is dropped wherever it stands; a long one
+    keeps its first place (a paragraph the capture doubled)."""
+    counts = Counter(units)
+    kept, seen = [], set()
+    for unit in units:
+        label = len(unit) < 200 and not _ends_sentence(unit) and read_also_headline(unit) is None
+        if counts[unit] > 1 and (label or unit in seen):
+            continue
+        seen.add(unit)
+        kept.append(unit)
+    return kept
+
+
+# --- Sentences -------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…؟。][\"'”’»)\]]*$")
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){1,3}$|\b(?:Co|Inc|Ltd|Jr|Sr|St|Dr|Mr|Mrs|No)\.$")
+_LOWER_START = re.compile(r"^[a-z]")
+
+
+def _ends_sentence(line):
+    return bool(_SENTENCE_END.search(line))
+
+
+def reads_as_sentence(line):
+    """A line of running text, not a headline: headlines do not end in a full stop, and run
+    to at most 250 characters."""
+    if len(line) > HEADLINE_MAX_CHARS:
+        return True
+    full_stop = line.endswith((".", "。")) and not _ABBREVIATION_END.search(line)
+    return full_stop and len(line.split()) >= 8
+
+
+def join_split_sentences(units):
+    """A sentence split over two lines is one paragraph: a line that stops mid-sentence (no
+    closing mark, or a comma) followed by one that begins in lower case, or any line after
+    a comma."""
+    joined = []
+    for unit in units:
+        previous = joined[-1] if joined else ""
+        stops_mid = previous and not _ends_sentence(previous) and previous[-1:] not in ":;"
+        if stops_mid and (previous.endswith(("،", ",")) or _LOWER_START.match(unit)):
+            joined[-1] = f"{previous} {unit}"
+        else:
+            joined.append(unit)
+    return joined
+
+
+def is_cut_off(paragraphs):
+    """The capture stopped mid-text: the last paragraph ends without a closing mark."""
+    return bool(paragraphs) and not _ends_sentence(paragraphs[-1])
+
+
+def _one_sentence(line):
+    inner = re.split(r"(?<=[.!?؟])\s+(?=[A-Z\u0621-\u064a])", line)
+    return len(inner) == 1 and _ends_sentence(line)
+
+
+# --- Headlines --------------------------------------------------------------------------------
+
+_SMALL_WORDS = {
+    "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "by", "at", "as", "from",
+    "with", "into", "over", "after", "amid", "against", "via", "but", "nor", "up", "vs",
+    "is", "are", "its", "his", "her", "their",
+}  # fmt: skip
 
 
 def is_headline_variant(line, headline):
-    """True for the headline itself and the small variants scraped pages repeat it in."""
+    """True for the headline itself and the variants scraped pages repeat it in: a word
+    changed, added or dropped, a typo."""
     a, b = line.casefold(), headline.casefold()
     if a == b:
         return True
+    if _one_sentence(line) != _one_sentence(headline):  # a standfirst is no repeat
+        return False
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return (
+    if (
         matcher.real_quick_ratio() >= HEADLINE_SIMILARITY
         and matcher.quick_ratio() >= HEADLINE_SIMILARITY
         and matcher.ratio() >= HEADLINE_SIMILARITY
+    ):
+        return True
+    words_a, words_b = a.split(), b.split()
+    return (
+        min(len(words_a), len(words_b)) >= 4
+        and SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+        >= HEADLINE_WORD_SIMILARITY
     )
+
+
+def in_title_case(line):
+    """Headline style: most words capitalised (small words aside), no closing full stop."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*|\d[\w,.]*", line)]
+    content = [w for w in words if w.casefold() not in _SMALL_WORDS]
+    capitalised = [w for w in content if w[0].isupper() or w[0].isdigit()]
+    return len(content) >= 4 and len(capitalised) >= 0.8 * len(content)
+
+
+def is_unlabelled_read_also(line, headline):
+    """A related story's headline standing alone between paragraphs: five to 25 words in
+    headline style, with no closing full stop, that are not the page's own headline."""
+    return (
+        5 <= len(line.split()) <= 25
+        and not line.endswith((".", ",", ";"))
+        and in_title_case(line)
+        and not (headline and is_headline_variant(line, headline))
+    )
+
+
+# --- Disclaimers -------------------------------------------------------------------------------
+
+KNOWN_DISCLAIMERS = [
+    "This article was edited by The Syrian Observer. The Syrian Observer has not verified the "
+    "content of this story. Responsibility for the information and views set out in this "
+    "article lies entirely with the author.",
+    "This article was translated and edited by The Syrian Observer. The Syrian Observer has "
+    "not verified the content of this story. Responsibility for the information and views set "
+    "out in this article lies entirely with the author.",
+]
+_DISCLAIMER_PATTERNS = [
+    re.compile(r"\bhas not (?:independently )?verified (?:the content of )?this\b", re.IGNORECASE),
+    re.compile(r"\bresponsibility for the information\b.*\blies\b", re.IGNORECASE),
+    re.compile(r"\bnot (?:been )?(?:independently )?verified by the syrian observer\b", re.I),
+    re.compile(r"^(?:this article was )?(?:translated and )?edited by the syrian observer\b", re.I),
+]
+CUT_DISCLAIMER_MIN_CHARS = 15
+
+
+def _folded(text):
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def is_disclaimer(line):
+    return any(p.search(line) for p in _DISCLAIMER_PATTERNS) or is_cut_off_disclaimer(line)
+
+
+def is_cut_off_disclaimer(line):
+    """A disclaimer the capture cut off ("…views set ou", "This article was edi"): the start
+    of a known wording, but not all of it."""
+    folded = _folded(line)
+    if len(folded) < CUT_DISCLAIMER_MIN_CHARS:
+        return False
+    known = [_folded(wording) for wording in KNOWN_DISCLAIMERS]
+    if any(wording.startswith(folded) and wording != folded for wording in known):
+        return True
+    return any(p.search(line) for p in _DISCLAIMER_PATTERNS[:3]) and not _ends_sentence(line)
+
+
+def disclaimer_wording(found, wordings):
+    """Which of the `wordings` (the managed disclaimers' texts) a disclaimer found on a page
+    is in, by index, or None: the same words; the start of one, cut off by the capture; or
+    its first sentence alone, perhaps short of "This article was" ("Translated and edited
+    by The Syrian Observer")."""
+    folded = _folded(found)
+    known = [_folded(wording) for wording in wordings]
+    for test in (
+        lambda wording: wording == folded,
+        lambda wording: len(folded) >= CUT_DISCLAIMER_MIN_CHARS and wording.startswith(folded),
+        lambda wording: _first_sentence(wording) in {folded, f"this article was {folded}"},
+    ):
+        matches = [index for index, wording in enumerate(known) if test(wording)]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+def _first_sentence(folded_wording):
+    return folded_wording.split(" the syrian observer has not")[0].removesuffix(" ")
+
+
+# --- Page kinds -------------------------------------------------------------------------------
+
+_NOTICE = re.compile(
+    r"\bdear (?:readers|followers|visitors|subscribers|friends)\b|\bto our readers\b"
+    r"|\b(?:eid (?:mubarak|al-fitr|al-adha)|ramadan (?:kareem|mubarak)|happy new year"
+    r"|merry christmas|season['’]?s greetings|happy holidays|happy eid)\b"
+    r"|\bwe will (?:resume|be back|return)\b|\b(?:our|the) (?:website|site|team) will\b"
+    r"|أعزاءنا القراء|قراءنا الأعزاء|كل عام وأنتم بخير|عيد مبارك|رمضان كريم",
+    re.IGNORECASE,
+)
+NOTICE_MAX_WORDS = 250
+_LISTING_MARKER = re.compile(
+    r"^(?:read more|continue reading|more|load more|older posts|newer posts|next page|"
+    r"page \d+(?: of \d+)?|archives?|category\s*:.*|tag(?:ged)?\s*:.*|posts tagged.*|"
+    rf"{_MONTHS}\s+\d{{4}})\s*[»›→.]*$",
+    re.IGNORECASE,
+)
+LISTING_MIN_TEASERS = 3
+TEASER_SUMMARY_MAX_WORDS = 60
+
+
+def page_kind(units):
+    """("article", "") or ("notice" or "listing", why): what kind of page the units are.
+
+    A site notice speaks to the site's readers instead of reporting: it addresses them or
+    greets them for an occasion near its top, and is short. A listing (a section, tag or
+    month page) is a run of teasers, each a headline followed by a one-line summary, with
+    a listing's marks ("Read more", "Older posts", a month heading, summaries cut with
+    "…"), or nothing else on the page."""
+    text_words = sum(len(unit.split()) for unit in units)
+    for unit in units[:3]:
+        if (match := _NOTICE.search(unit)) and text_words <= NOTICE_MAX_WORDS:
+            return "notice", f"it addresses the site's readers (“{match[0]}”)"
+    teasers, summaries_cut, markers, index = 0, 0, 0, 0
+    while index < len(units) - 1:
+        unit, following = units[index], units[index + 1]
+        if _LISTING_MARKER.match(unit) or is_date_line(unit):
+            markers += 1
+            index += 1
+            continue
+        summary = len(following.split()) <= TEASER_SUMMARY_MAX_WORDS
+        if (
+            summary
+            and not _ends_sentence(unit)
+            and len(unit.split()) <= 25
+            and (_ends_sentence(following) or following.endswith(("…", "...")))
+            and not _LISTING_MARKER.match(following)
+        ):
+            teasers += 1
+            summaries_cut += following.endswith(("…", "..."))
+            index += 2
+            continue
+        index += 1
+    covered = 2 * teasers / max(len(units), 1)
+    if teasers >= LISTING_MIN_TEASERS and (
+        markers or summaries_cut or (covered >= 0.8 and teasers >= 4)
+    ):
+        return "listing", f"{teasers} headlines, each with a summary, and no report of its own"
+    return "article", ""
+
+
+# --- The whole page ----------------------------------------------------------------------
+
+_SOURCE_HEADER = re.compile(r"^(?:source|outlet|المصدر)\s*[:：]\s*(?P<outlet>.+)$", re.IGNORECASE)
+_KEYWORDS_HEADING = re.compile(
+    r"^(?:helpful\s+keywords|keywords|tags|كلمات\s+مفتاحية|الكلمات\s+المفتاحية)"
+    r"\s*(?:[:：\-–—]\s*(?P<inline>.*))?$",
+    re.IGNORECASE,
+)
+_KEYWORD_SEPARATORS = re.compile(r"\s*[,،;|]\s*")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+STANDFIRST_MAX_WORDS = 45
 
 
 def detect_language(text):
@@ -194,53 +487,91 @@ def detect_language(text):
     return "ar" if arabic > len(_LATIN_LETTER.findall(text)) else "en"
 
 
-@functools.lru_cache(maxsize=1024)
-def _attribution_pattern(spelling):
-    s = re.escape(spelling).replace(r"\ ", r"\s+")
-    outlet = rf"(?:the\s+)?(?:\w+\s+)?{s}"
-    alternatives = [
-        rf"\baccording\s+to\s+{outlet}(?!\w)",
-        rf"\b(?:told|reported\s+by|cited\s+by|quoted\s+by|speaking\s+to|"
-        rf"in\s+an\s+interview\s+with|in\s+a\s+statement\s+to)\s+{outlet}(?!\w)",
-        rf"(?<!\w){s}(?:['’]s)?\s+(?:has\s+)?(?:reported|reports|said|learned|learnt|"
-        rf"quoted|cited|published|revealed)\b",
-        rf"(?:بحسب|حسب|وفق(?:اً|ا)?\s*ل|نقل(?:اً|ا)?\s+عن|ذكرت?|أفادت?|قالت?)\s+"
-        rf"(?:(?:موقع|صحيفة|شبكة|وكالة)\s+)?{s}(?!\w)",
-    ]
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+def parse_seed(text, *, outlets):
+    """Turn a seed's text into a ParsedStory, or raise SeedError saying why it is not one.
+
+    `outlets` maps every spelling of a known outlet ("SY24", "SY-24") to its name."""
+    lines = [strip_date_metadata(line) for line in clean_lines(text) if line]
+    units = [line for line in lines if not is_site_chrome(line)]
+    scraped = len(units) < len(lines)  # site chrome shows a scraped page
+
+    source_line = None
+    if units and (match := _SOURCE_HEADER.match(units[0])):
+        source_line, units = match["outlet"].strip(), units[1:]
+    if not units:
+        raise SeedError("no headline: the file holds nothing but site boilerplate")
+
+    keywords = []
+    for index in range(len(units) - 1, 0, -1):
+        if match := _KEYWORDS_HEADING.match(units[index]):
+            keywords = _split_keywords([match["inline"] or "", *units[index + 1 :]])
+            units, scraped = units[:index], True
+            break
+
+    kind, why = page_kind(units)
+    if kind != "article":
+        raise SeedError(f"a {'site notice' if kind == 'notice' else 'listing page'}, "
+                        f"not an article: {why}")  # fmt: skip
+
+    flags = []
+    bylines = [unit for unit in units if is_byline(unit)]
+    units = [u for i, u in enumerate(units) if not (is_byline(u) or (i and is_body_chrome(u)))]
+    if not units:
+        raise SeedError("no headline: the file holds nothing but site boilerplate")
+    if reads_as_sentence(units[0]):  # the capture starts mid-text: no headline to take
+        headline, standfirst, rest = "", "", units
+        flags.append(Flag("no_headline", "the page starts with running text"))
+    else:
+        headline, standfirst, rest = _take_headline_and_standfirst(units, scraped=scraped)
+
+    paragraphs, read_also, disclaimer = [], [], None
+    body = join_split_sentences(drop_repeated_lines(rest))
+    for position, unit in enumerate(body):
+        if (named := read_also_headline(unit)) is not None:
+            read_also.append(ReadAlso(headline=named, after_paragraph=len(paragraphs)))
+        elif is_disclaimer(unit):
+            disclaimer = disclaimer or unit
+            if is_cut_off_disclaimer(unit):
+                flags.append(Flag("disclaimer_cut_off", f"“…{unit[-40:]}”"))
+        elif paragraphs and position < len(body) - 1 and is_unlabelled_read_also(unit, headline):
+            read_also.append(ReadAlso(headline=unit, after_paragraph=len(paragraphs)))
+        else:
+            paragraphs.append(unit)
+    if not paragraphs:
+        raise SeedError("no body: there is no paragraph of text after the headline")
+    if is_cut_off(paragraphs):
+        flags.append(Flag("cut_off", f"the text stops at “…{paragraphs[-1][-40:]}”"))
+
+    outlet, new_outlet = _outlet(source_line, bylines, standfirst, paragraphs, outlets)
+    if outlet is None and new_outlet is None:
+        flags.append(Flag("outlet_unknown", "no attribution names an outlet"))
+    return ParsedStory(
+        headline=headline,
+        standfirst=standfirst,
+        paragraphs=paragraphs,
+        language=detect_language(" ".join([headline, *paragraphs])),
+        outlet=outlet,
+        new_outlet=new_outlet,
+        disclaimer=disclaimer,
+        read_also=read_also,
+        keywords=keywords,
+        flags=tuple(flags),
+    )
 
 
-def find_outlet(texts, outlets):
-    """The outlet the texts attribute their report to, by name, or None.
-
-    `outlets` maps every spelling of an outlet ("SY24", "SY-24") to its name.
-    Attribution phrases count ("according to SY-24", "Enab Baladi reported",
-    "told Syria TV"); a bare mention does not. The outlet attributed most often
-    wins, the earliest on a tie.
-    """
-    hits = []
-    folded = [text.casefold() for text in texts]
-    for spelling, name in outlets.items():
-        needle = spelling.casefold()
-        for position, text in enumerate(texts):
-            if needle in folded[position]:  # cheap test first: most spellings are absent
-                for match in _attribution_pattern(spelling).finditer(text):
-                    hits.append((name, position, match.start()))
-    if not hits:
-        return None
-    counts = Counter(name for name, _, _ in hits)
-    first_seen = {}
-    for name, position, offset in sorted(hits, key=lambda hit: hit[1:]):
-        first_seen.setdefault(name, (position, offset))
-    return min(counts, key=lambda name: (-counts[name], first_seen[name]))
-
-
-def _lookup_outlet(spelling, outlets):
-    wanted = spelling.casefold()
-    for known, name in outlets.items():
-        if known.casefold() == wanted:
-            return name
-    raise SeedError(f"the Source line names {spelling!r}, which is not a known outlet")
+def _outlet(source_line, bylines, standfirst, paragraphs, outlets):
+    """(known outlet's name, new name): the Source line, a byline, the standfirst's
+    attribution, the body's (attribution.py)."""
+    if source_line:
+        known = attribution.lookup(source_line, outlets)
+        return known, None if known else source_line
+    for line in bylines:
+        if named := attribution.byline_outlet(line, outlets):
+            return named, None
+    for texts in ([standfirst], paragraphs):
+        if named := find_outlet(texts, outlets):
+            return named, None
+    return None, attribution.new_outlet_name([standfirst, *paragraphs], outlets)
 
 
 def _split_keywords(lines):
@@ -260,66 +591,15 @@ def _split_keywords(lines):
     return keywords
 
 
-# --- The whole page ----------------------------------------------------------------------
-
-
-def parse_seed(text, *, outlets: Mapping[str, str]):
-    """Turn a seed's text into a ParsedStory, or raise SeedError saying what is missing."""
-    units = [line for line in clean_lines(text) if line and not is_boilerplate(line)]
-
-    explicit_outlet = None
-    if units and (match := _SOURCE_HEADER.match(units[0])):
-        explicit_outlet = _lookup_outlet(match["outlet"].strip(), outlets)
-        units = units[1:]
-    if not units:
-        raise SeedError("no headline: the file holds nothing but site boilerplate")
-
-    keywords = []
-    for index in range(len(units) - 1, 0, -1):
-        if match := _KEYWORDS_HEADING.match(units[index]):
-            keywords = _split_keywords([match["inline"] or "", *units[index + 1 :]])
-            units = units[:index]
-            break
-
-    headline, standfirst, rest = _take_headline_and_standfirst(units)
-
-    paragraphs, read_also, disclaimer = [], [], None
-    for unit in rest:
-        if (named := read_also_headline(unit)) is not None:
-            read_also.append(ReadAlso(headline=named, after_paragraph=len(paragraphs)))
-        elif is_disclaimer(unit):
-            disclaimer = disclaimer or unit
-        else:
-            paragraphs.append(unit)
-    if not paragraphs:
-        raise SeedError("no body: there is no paragraph of text after the headline")
-
-    return ParsedStory(
-        headline=headline,
-        standfirst=standfirst,
-        paragraphs=paragraphs,
-        language=detect_language(" ".join([headline, *paragraphs])),
-        outlet=explicit_outlet or find_outlet([standfirst, *paragraphs], outlets),
-        disclaimer=disclaimer,
-        read_also=read_also,
-        keywords=keywords,
-    )
-
-
-def _take_headline_and_standfirst(units):
+def _take_headline_and_standfirst(units, *, scraped):
     """The headline (once), the standfirst, and the units that remain.
 
-    Scraped pages repeat the headline near the top, sometimes with a word
-    changed; the spelling that occurs most often wins, the first on a tie.
-    The standfirst is the line between the headline and its repeat. Raw
-    reports, which do not repeat their headline, have no standfirst.
-    """
+    Scraped pages repeat the headline near the top, sometimes with a word changed; the
+    spelling that occurs most often wins, the first on a tie. The standfirst is the line
+    between the headline and its repeat or, on a scraped page with no repeat, the
+    one-sentence summary right under the headline (`takes_standfirst`). Raw reports have
+    none."""
     first = units[0]
-    if len(first) > HEADLINE_MAX_CHARS:
-        raise SeedError(
-            f"no headline: the first line is {len(first):,} characters long "
-            f"(a headline has at most {HEADLINE_MAX_CHARS})"
-        )
     head, tail = units[:HEAD_REGION], units[HEAD_REGION:]
     is_variant = [is_headline_variant(unit, first) for unit in head]
     spellings = [unit for unit, variant in zip(head, is_variant, strict=True) if variant]
@@ -327,10 +607,26 @@ def _take_headline_and_standfirst(units):
     headline = max(spellings, key=lambda s: (counts[s], -spellings.index(s)))
 
     others = [index for index, variant in enumerate(is_variant) if not variant]
+    rest = [head[index] for index in others] + tail
     standfirst = ""
-    if others and any(is_variant[others[0] + 1 :]):
-        candidate = head[others[0]]
-        if read_also_headline(candidate) is None and not is_disclaimer(candidate):
-            standfirst = candidate
-            others = others[1:]
-    return headline, standfirst, [head[index] for index in others] + tail
+    repeated = others and any(is_variant[others[0] + 1 :])
+    if rest and takes_standfirst(rest, repeated=repeated, scraped=scraped):
+        standfirst, rest = rest[0], rest[1:]
+    return headline, standfirst, rest
+
+
+def takes_standfirst(rest, *, repeated, scraped):
+    """Whether the first line under the headline is the standfirst: it is when the headline
+    is repeated after it; or, on a scraped page, when it is a one-sentence summary of at
+    most 45 words with the report's paragraphs after it."""
+    candidate = rest[0]
+    if read_also_headline(candidate) is not None or is_disclaimer(candidate):
+        return False
+    if repeated:
+        return True
+    return (
+        scraped
+        and len(rest) >= 3
+        and _one_sentence(candidate)
+        and len(candidate.split()) <= STANDFIRST_MAX_WORDS
+    )

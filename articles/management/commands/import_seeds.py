@@ -19,7 +19,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *, paths, dry_run, verbosity, **options):
-        counts = dict.fromkeys(["imported", "updated", "unchanged", "failed"], 0)
+        counts = dict.fromkeys(["imported", "updated", "unchanged", "duplicate", "failed"], 0)
         # Each file commits on its own; a dry run wraps them all in one transaction
         # and rolls it back.
         with transaction.atomic() if dry_run else nullcontext():
@@ -39,7 +39,7 @@ class Command(BaseCommand):
 
     def report(self, result):
         line = f"{result.outcome:<9} {result.path}: {result.message}"
-        style = {"failed": self.style.ERROR, "unchanged": str}.get(
+        style = {"failed": self.style.ERROR, "unchanged": str, "duplicate": self.style.WARNING}.get(
             result.outcome, self.style.SUCCESS
         )
         stream = self.stderr if result.outcome == "failed" else self.stdout

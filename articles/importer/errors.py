@@ -1,0 +1,2 @@
+class SeedError(ValueError):
+    """A seed file that cannot be imported; the message says why, for the operator."""
