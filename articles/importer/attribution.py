@@ -115,7 +115,9 @@ def lookup(spelling, outlets):
 # --- Outlets missing from the table -------------------------------------------------------------
 
 # A name: up to four capitalised words ("Suwayda 24", "al-Quds al-Arabi", "Alsouria Net").
-_NAME = r"(?P<name>(?:al-|el-)?[A-Z][\w’'-]*(?:\s+(?:al-|el-)?(?:[A-Z][\w’'-]*|\d{1,3})){0,3})"
+_NAME = (  # atomic: a name is taken whole, not shortened to pass what follows it
+    r"(?P<name>(?>(?:al-|el-)?[A-Z][\w’'-]*(?:\s+(?:al-|el-)?(?:[A-Z][\w’'-]*|\d{1,3})){0,3}))"
+)
 _ARABIC_NAME = r"(?P<name>[\u0621-\u064a0-9]+(?:\s+[\u0621-\u064a0-9]+){0,2})"
 _NEW_NAME_PATTERNS = [
     re.compile(rf"\b(?:according\s+to|reported\s+by|told)\s+{_MEDIUM}{_NAME}(?!\s*,\s+(?:a|an|the)\s)"),
@@ -128,7 +130,7 @@ _NOT_OUTLETS = re.compile(
     r"police|department|authority|authorities|office|command|administration|president|"
     r"sources?|residents?|activists?|witness(?:es)?|officials?|observers?|experts?|reports?|"
     r"statistics|data|figures|estimates|united\s+nations|un|who|unicef|unhcr|red\s+crescent|"
-    r"commission|organi[sz]ation|coalition|regime|opposition|syria|syrians?|"
+    r"commission|organi[sz]ation|coalition|regime|opposition|syrians?|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b",
     re.IGNORECASE,
 )
@@ -160,10 +162,14 @@ def new_outlet_name(texts, known):
     return None
 
 
+_TRAILING_WORDS = {"the", "and", "in", "on", "that", "of", "أن", "بأن", "إن", "ان", "في", "عن",
+                   "من", "على", "إلى"}  # fmt: skip
+
+
 def _trim(name):
     """The name without a trailing possessive or a word of the sentence it ran into."""
-    name = re.sub(r"['’]s$", "", name.strip(" .,;:"))
+    name = re.sub(r"['’]s$", "", name.strip(" .,;:،"))
     words = name.split()
-    while words and words[-1].casefold() in {"the", "and", "in", "on", "that", "of"}:
+    while words and words[-1].casefold() in _TRAILING_WORDS:
         words.pop()
     return " ".join(words)

@@ -455,7 +455,7 @@ class SeedImporter:
 def describe(article, seed):
     story = seed.story
     details = [
-        story.outlet or "no outlet found",
+        article.outlet.name if article.outlet else "no outlet found",
         story.language,
         f"{len(story.paragraphs)} paragraphs",
     ]

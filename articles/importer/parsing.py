@@ -133,7 +133,7 @@ _MONTHS = (
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _TIME = r"(?:\s*(?:[-–—|,]|at)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\w{2,4})?)?"
 DATE = (
-    rf"(?:{_WEEKDAY}(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:T[\d:.+Z-]+)?|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+    rf"(?i:{_WEEKDAY}(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:T[\d:.+Z-]+)?|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
     rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"
     rf"|{_MONTHS}\s+\d{{4}}){_TIME})"
 )  # fmt: skip
@@ -169,7 +169,7 @@ def is_date_line(line):
 
 def strip_date_metadata(line):
     """The line without date metadata glued before its text (`"date 2024-06-27 "On …`)."""
-    return _DATE_METADATA.sub("", line, count=1)
+    return line if is_date_line(line) else _DATE_METADATA.sub("", line, count=1)
 
 
 def is_kicker(line):
@@ -435,7 +435,7 @@ def page_kind(units):
     greets them for an occasion near its top, and is short. A listing (a section, tag or
     month page) is a run of teasers, each a headline followed by a one-line summary, with
     a listing's marks ("Read more", "Older posts", a month heading, summaries cut with
-    "…"), or nothing else on the page."""
+    "…")."""
     text_words = sum(len(unit.split()) for unit in units)
     for unit in units[:3]:
         if (match := _NOTICE.search(unit)) and text_words <= NOTICE_MAX_WORDS:
@@ -508,7 +508,7 @@ def parse_seed(text, *, outlets):
             units, scraped = units[:index], True
             break
 
-    kind, why = page_kind(units)
+    kind, why = page_kind([unit for unit in units if not is_body_chrome(unit)])
     if kind != "article":
         raise SeedError(f"a {'site notice' if kind == 'notice' else 'listing page'}, "
                         f"not an article: {why}")  # fmt: skip
@@ -615,10 +615,18 @@ def _take_headline_and_standfirst(units, *, scraped):
     return headline, standfirst, rest
 
 
+_ENDS_WITH_CREDIT = re.compile(
+    r"(?:,\s*|\s)(?:according\s+to\s+[^,]{2,60}|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}\s+"
+    r"(?:reported|reports|said|says|writes|wrote|learned))[.!]$"
+    r"|(?:بحسب|حسب|وفق|نقلاً عن|ذكرت?|أفادت?)\s+[^،.]{2,60}[.]$"
+)
+
+
 def takes_standfirst(rest, *, repeated, scraped):
     """Whether the first line under the headline is the standfirst: it is when the headline
     is repeated after it; or, on a scraped page, when it is a one-sentence summary of at
-    most 45 words with the report's paragraphs after it."""
+    most 45 words that credits the outlet at its end ("…, according to SY-24.", "…, Enab
+    Baladi reported."), as standfirsts do, with the report's paragraphs after it."""
     candidate = rest[0]
     if read_also_headline(candidate) is not None or is_disclaimer(candidate):
         return False
@@ -629,4 +637,5 @@ def takes_standfirst(rest, *, repeated, scraped):
         and len(rest) >= 3
         and _one_sentence(candidate)
         and len(candidate.split()) <= STANDFIRST_MAX_WORDS
+        and bool(_ENDS_WITH_CREDIT.search(candidate))
     )

@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 
 from .. import translation
 from ..diffing import say_the_same
-from ..models import AuditAction, ChangeKind
+from ..models import AuditAction, ChangeKind, OutletStatus
 from .table import PERMISSION_REFUSALS, PERSON, TRANSITIONS, S, WorkflowError
 
 
@@ -39,6 +39,12 @@ def publishing_checks(article):
     checks = [
         Check("Headline", bool(revision.headline.strip()), "The article needs a headline."),
         Check("Body", bool(revision.paragraph_texts), "The article has no body text."),
+        Check(
+            "Outlet",
+            outlet is None or outlet.status == OutletStatus.CONFIRMED,
+            f"{outlet} is not a confirmed outlet yet: an admin confirms it, merges it into a "
+            "known outlet or rejects it.",
+        ),
         Check(
             "Disclaimer",
             revision.disclaimer_id is not None or not needs_disclaimer,

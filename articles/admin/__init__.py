@@ -5,15 +5,14 @@ shown, never edited here."""
 import json
 
 from django.contrib import admin, messages
-from django.db.models import Count
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from .body import block_text
-from .export import articles_for_export, export_article
-from .forms import GlossaryTermForm
-from .models import (
+from ..body import block_text
+from ..export import articles_for_export, export_article
+from ..forms import GlossaryTermForm
+from ..models import (
     Article,
     AuditRecord,
     Correction,
@@ -21,17 +20,18 @@ from .models import (
     GlossaryTerm,
     Keyword,
     Notification,
-    Outlet,
     ReadAlsoLink,
     Revision,
     SourceStory,
 )
-from .read_also import match_waiting_links
-from .workflow import WorkflowError, apply
+from ..read_also import match_waiting_links
+from ..workflow import WorkflowError, apply
 
 admin.site.site_header = "Newsroom administration"
 admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Outlets, disclaimers, keywords and the record of every story"
+
+from . import outlets  # noqa: E402, F401  (registers the outlets' admin)
 
 
 class ReadOnlyAdminMixin:
@@ -52,25 +52,6 @@ def admin_link(obj, label=None):
         return "—"
     url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
     return format_html('<a href="{}">{}</a>', url, label or obj)
-
-
-@admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
-    list_display = ["name", "aliases_list", "language", "requires_disclaimer", "story_count"]
-    list_filter = ["language", "requires_disclaimer"]
-    search_fields = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(story_count=Count("source_stories"))
-
-    @admin.display(description="aliases")
-    def aliases_list(self, outlet):
-        return ", ".join(outlet.aliases)
-
-    @admin.display(description="source stories", ordering="story_count")
-    def story_count(self, outlet):
-        return outlet.story_count
 
 
 @admin.register(Disclaimer)
