@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import desk, edit, glossary, history, preview, review, translate
+from .views import desk, edit, glossary, history, intake, preview, review, translate
 
 app_name = "desk"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("glossary/", glossary.glossary, name="glossary"),
     path("glossary/<int:pk>/", glossary.glossary, name="glossary_term"),
     path("glossary/<int:pk>/delete/", glossary.delete_term, name="delete_glossary_term"),
+    path("intake/", intake.intake, name="intake"),
+    path("intake/confirm/", intake.confirm_intake, name="confirm_intake"),
     path("<slug:slug>/", edit.edit, name="edit"),
     path("<slug:slug>/autosave/", edit.autosave_draft, name="autosave_draft"),
     path("<slug:slug>/autosave/discard/", edit.discard_draft, name="discard_draft"),
