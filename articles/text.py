@@ -5,6 +5,8 @@ import re
 import unicodedata
 
 _NOT_WORD = re.compile(r"[\W_]+")
+# Every combining mark (accents, Arabic harakat) of the Basic Multilingual Plane, to delete.
+_MARKS = {cp: None for cp in range(0x10000) if unicodedata.combining(chr(cp))}
 
 
 def headline_key(headline):
@@ -13,9 +15,10 @@ def headline_key(headline):
     "Hezbollah Sends More Reinforcements to Palmyra Desert: Source" and
     "hezbollah sends more reinforcements to palmyra desert — source" share a key.
     """
-    decomposed = unicodedata.normalize("NFKD", headline.casefold())
-    without_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NOT_WORD.sub(" ", without_marks).strip()
+    folded = headline.casefold()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded).translate(_MARKS)
+    return _NOT_WORD.sub(" ", folded).strip()
 
 
 OPENING_WORDS = 12

@@ -36,12 +36,16 @@ def seed_page(n):
     rnd = random.Random(n)
     title = headline(n)
     paragraphs = [
-        f"{rnd.choice(ACTORS).capitalize()} were reported moving towards {rnd.choice(PLACES)} "
-        f"on day {rnd.randint(1, 28)}, {rnd.choice(OUTLETS)}, in the latest of several "
-        f"incidents that residents described as the most serious in months."
+        f"{rnd.choice(ACTORS).capitalize()} were reported moving {rnd.randint(3, 90)} vehicles "
+        f"towards {rnd.choice(PLACES)} on day {rnd.randint(1, 28)}, {rnd.choice(OUTLETS)}, in "
+        f"the latest of {rnd.randint(2, 40)} incidents that residents of district "
+        f"{rnd.randint(1, 999)} described as the most serious since {rnd.randint(1990, 2024)}."
         for _ in range(rnd.randint(5, 12))
     ]
-    lines = ["Logo Wide", "", title, "", f"A short standfirst for report {n}.", title, ""]
+    standfirst = (
+        f"Fighting was reported near {rnd.choice(PLACES)} in report {n}, {rnd.choice(OUTLETS)}."
+    )
+    lines = ["Logo Wide", "", title, "", standfirst, title, ""]
     for index, paragraph in enumerate(paragraphs):
         lines += [paragraph + "\u00a0 ", ""]
         if index == 3:

@@ -4,7 +4,8 @@ scraped pages and raw reports take. Pure: no database."""
 import pytest
 
 from articles.importer.decoding import decode_seed
-from articles.importer.duplicates import compare
+from articles.importer.duplicates import compare as compare_shingles
+from articles.importer.duplicates import shingles
 from articles.importer.parsing import ReadAlso, SeedError, disclaimer_wording, parse_seed
 
 OUTLETS = {
@@ -264,6 +265,10 @@ class TestEncodings:
     def test_arabic_from_windows_1256(self):
         text = "ارتفاع أسعار الخبز في إدلب\n\nرفعت المخابز سعر ربطة الخبز.\n"
         assert decode_seed(text.encode("cp1256"), max_bytes=10_000) == text
+
+
+def compare(new, earlier):
+    return compare_shingles(shingles(new), shingles(earlier))
 
 
 class TestDuplicates:

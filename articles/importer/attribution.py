@@ -76,8 +76,6 @@ def credits(text, spelling):
     """How much `text` credits the report to `spelling`: one for each attribution ("X
     reported", "according to X"), a half for each "X said" (which a quoted source does
     too), less one for each time the report quotes it ("citing X")."""
-    if spelling.casefold() not in text.casefold():  # cheap test first: most are absent
-        return 0
     credited = len(_credit_pattern(spelling).findall(text))
     said = len(_saying_pattern(spelling).findall(text)) / 2
     return credited + said - len(_quoted_pattern(spelling).findall(text))
@@ -87,10 +85,15 @@ def find_outlet(texts, outlets):
     """The outlet (by name) the texts credit with the report, most often first, the earliest
     on a tie; or None. `outlets` maps every spelling ("SY24", "SY-24") to the outlet's name."""
     counts, first_seen = Counter(), {}
+    folded_spellings = [(spelling.casefold(), spelling) for spelling in outlets]
     for position, text in enumerate(texts):
-        for spelling, name in outlets.items():
+        folded = text.casefold()
+        for needle, spelling in folded_spellings:
+            if needle not in folded:  # most spellings are absent: a cheap test first
+                continue
             found = credits(text, spelling)
             if found > 0:
+                name = outlets[spelling]
                 counts[name] += found
                 first_seen.setdefault(name, position)
     if not counts:

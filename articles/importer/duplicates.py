@@ -37,9 +37,8 @@ def shingles(paragraphs):
     return {tuple(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
-def compare(new, earlier):
-    """How the `new` capture's paragraphs stand to an `earlier` capture's."""
-    a, b = shingles(new), shingles(earlier)
+def compare(a, b):
+    """How a new capture stands to an earlier one, given their `shingles`."""
     if not a or not b:
         return Sameness()
     common = len(a & b)

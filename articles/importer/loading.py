@@ -8,8 +8,12 @@ one file is the ordinary case of the same code.
 """
 
 import hashlib
+import multiprocessing
 import os
+from collections import deque
 from dataclasses import dataclass, replace
+from functools import cached_property
+from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
@@ -38,7 +42,7 @@ from articles.translation import follow_new_source
 from articles.workflow import Change, record
 
 from .decoding import seed_encoding
-from .duplicates import Sameness, compare
+from .duplicates import Sameness, compare, shingles
 from .parsing import (
     Flag,
     ParsedStory,
@@ -75,9 +79,13 @@ class Seed:
     def name(self):
         return self.path.name
 
-    @property
+    @cached_property
     def opening_key(self):
         return opening_key(self.story.paragraphs)
+
+    @cached_property
+    def shingles(self):
+        return shingles(self.story.paragraphs)
 
     def flagged(self, *flags):
         return replace(self, flags=(*self.flags, *flags))
@@ -129,8 +137,7 @@ class SeedImporter:
     def import_paths(self, paths):
         """Import files and folders; yields one ImportResult per file, in order."""
         batch = []
-        for path, problem in seed_files(paths):
-            seed = ImportResult(path, "failed", problem) if problem else self.read(path)
+        for seed in self._read_all(seed_files(paths)):
             if isinstance(seed, ImportResult):
                 yield from self._store(batch)
                 batch = []
@@ -141,6 +148,30 @@ class SeedImporter:
                 yield from self._store(batch)
                 batch = []
         yield from self._store(batch)
+
+    def _read_all(self, found):
+        """Each (path, problem) of `found` read: a Seed, or a failed ImportResult, in order.
+        Past the first batch, files are read and parsed in a second process while this one
+        stores, a few chunks ahead at most, so memory stays flat however many there are."""
+        found = iter(found)
+        first = list(islice(found, self.batch_size))
+        yield from map(self._read_found, first)
+        if len(first) < self.batch_size:
+            return
+        global _reading
+        _reading = self
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            pending = deque()
+            for chunk in iter(lambda: list(islice(found, READ_CHUNK)), []):
+                pending.append(pool.apply_async(_read_chunk, (chunk,)))
+                if len(pending) >= READ_AHEAD:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
+
+    def _read_found(self, found):
+        path, problem = found
+        return ImportResult(path, "failed", problem) if problem else self.read(path)
 
     def read(self, path):
         """A Seed ready to store, or a failed ImportResult saying why the file is unusable."""
@@ -218,7 +249,7 @@ class SeedImporter:
         current_names = {name for _, name, slug in known if slug}
 
         captures = self._earlier_captures(batch)
-        results, later, new, names, digests, openings = {}, [], [], set(), set(), set()
+        results, later, new, names, digests, openings = {}, [], [], set(), set(), {}
         for seed in batch:
             same = self._same_report(seed, captures)
             if seed.digest in by_digest:
@@ -226,7 +257,7 @@ class SeedImporter:
                 slug = slug or "an article whose source has since been updated"
                 message = f"already imported as {slug} (from {name})"
                 results[seed.path] = ImportResult(seed.path, "unchanged", message)
-            elif seed.digest in digests or seed.name in names or seed.opening_key in openings:
+            elif seed.digest in digests or seed.name in names or self._repeats(seed, openings):
                 later.append(seed)
             elif seed.name in current_names or same.verdict == "more complete":
                 if len(batch) == 1:
@@ -246,7 +277,8 @@ class SeedImporter:
                 new.append(seed)
                 names.add(seed.name)
                 digests.add(seed.digest)
-                openings.add(seed.opening_key or None)
+                if seed.opening_key:
+                    openings.setdefault(seed.opening_key, []).append(seed)
         if new:
             results |= self._create(new)
         return results, later
@@ -269,6 +301,15 @@ class SeedImporter:
         )  # fmt: skip
 
     @staticmethod
+    def _repeats(seed, openings):
+        """Whether an earlier seed of the batch is the same report (stored first, then this one
+        is stored alone, to be compared with it)."""
+        return any(
+            compare(seed.shingles, other.shingles).verdict in {"duplicate", "more complete"}
+            for other in openings.get(seed.opening_key, [])
+        )
+
+    @staticmethod
     def _same_report(seed, captures):
         """How the seed stands to the earlier capture most like it (duplicates.compare)."""
         key, headline = seed.opening_key, headline_key(seed.story.headline)
@@ -277,7 +318,7 @@ class SeedImporter:
         ]
         best = Sameness()
         for _, _, paragraphs, file_name, article_pk, slug in candidates:
-            found = compare(seed.story.paragraphs, paragraphs)
+            found = compare(seed.shingles, shingles(paragraphs))
             if found.rank > best.rank:
                 best = replace(found, file_name=file_name, article_pk=article_pk, slug=slug)
         return best
@@ -450,6 +491,15 @@ class SeedImporter:
         if name not in self.keywords:
             self.keywords[name] = Keyword.objects.named(name)
         return self.keywords[name]
+
+
+_reading = None  # the importer whose files a forked reader reads
+READ_CHUNK, READ_AHEAD = 100, 4
+
+
+def _read_chunk(chunk):
+    """In the reading process: read and parse a chunk of files."""
+    return [_reading._read_found(found) for found in chunk]
 
 
 def describe(article, seed):

@@ -363,10 +363,14 @@ _DISCLAIMER_PATTERNS = [
     re.compile(r"^(?:this article was )?(?:translated and )?edited by the syrian observer\b", re.I),
 ]
 CUT_DISCLAIMER_MIN_CHARS = 15
+_FOLD_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 def _folded(text):
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    return " ".join(_FOLD_PUNCTUATION.sub(" ", text.casefold()).split())
+
+
+_KNOWN_FOLDED = [_folded(wording) for wording in KNOWN_DISCLAIMERS]
 
 
 def is_disclaimer(line):
@@ -376,11 +380,10 @@ def is_disclaimer(line):
 def is_cut_off_disclaimer(line):
     """A disclaimer the capture cut off ("…views set ou", "This article was edi"): the start
     of a known wording, but not all of it."""
-    folded = _folded(line)
-    if len(folded) < CUT_DISCLAIMER_MIN_CHARS:
+    if len(line) < CUT_DISCLAIMER_MIN_CHARS:
         return False
-    known = [_folded(wording) for wording in KNOWN_DISCLAIMERS]
-    if any(wording.startswith(folded) and wording != folded for wording in known):
+    folded = _folded(line)
+    if any(wording.startswith(folded) and wording != folded for wording in _KNOWN_FOLDED):
         return True
     return any(p.search(line) for p in _DISCLAIMER_PATTERNS[:3]) and not _ends_sentence(line)
 

@@ -89,7 +89,7 @@ def test_from_edit_to_published_with_four_eyes(live_server, browser, page, scree
     headline_change = reviewer.locator(".diff dd").first
     expect(headline_change.locator("ins", has_text="Badia")).to_have_count(1)
     expect(headline_change.locator("del", has_text="Assailants")).to_have_count(1)
-    expect(reviewer.locator(".checks .check-pass")).to_have_count(6)
+    expect(reviewer.locator(".checks .check-pass")).to_have_count(7)
     screenshot_reviewer = reviewer.screenshot(full_page=True)
     reviewer.get_by_role("button", name="Approve").click()
     expect(reviewer.locator(".messages")).to_contain_text("approved")
