@@ -12,10 +12,14 @@ from .models import (
     Keyword,
     Language,
     Outlet,
+    SourceFlag,
 )
 from .text import headline_key
 
 ALL_QUEUES = ""
+
+
+ANY_FLAG = "any"
 
 
 class DeskFilterForm(forms.Form):
@@ -33,6 +37,11 @@ class DeskFilterForm(forms.Form):
         Keyword.objects.all(), required=False, to_field_name="slug", empty_label="All keywords"
     )
     language = forms.ChoiceField(required=False, choices=[("", "All languages"), *Language.choices])
+    flag = forms.ChoiceField(
+        required=False,
+        label="Flagged",
+        choices=[("", "Flagged or not"), (ANY_FLAG, "Any flag"), *SourceFlag.choices],
+    )
     arrived_from = forms.DateField(
         required=False, label="Arrived from", widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -60,6 +69,10 @@ class DeskFilterForm(forms.Form):
             articles = articles.filter(current_revision__keywords=data["keyword"])
         if data["language"]:
             articles = articles.filter(source_story__language=data["language"])
+        if data["flag"] == ANY_FLAG:
+            articles = articles.exclude(source_story__flags=[])
+        elif data["flag"]:  # the stored JSON's text, the same on PostgreSQL and SQLite
+            articles = articles.filter(source_story__flags__icontains=f'"code": "{data["flag"]}"')
         if data["arrived_from"]:
             articles = articles.filter(source_story__arrived_at__date__gte=data["arrived_from"])
         if data["arrived_to"]:

@@ -188,3 +188,22 @@ def test_a_windows_1252_file_is_read_and_kept_verbatim(import_seeds, write_seed)
     assert (bytes(story.raw), story.encoding) == (raw, "cp1252")
     assert story.headline == "Prices \u201cDouble\u201d in Aleppo"
     assert story.raw_text() == text
+
+
+class TestTheDesk:
+    def test_flags_show_as_badges_and_filter_the_desk(self, client, users, import_seeds):
+        import_seeds(SAMPLES)
+        client.force_login(users["editor"])
+        page = client.get(reverse("desk:desk")).content.decode()
+        assert '<span class="flag">cut off<span class="visually-hidden">: the text stops' in page
+        assert "No headline yet (07_no_headline.txt)" in page
+
+        def listed(**query):
+            response = client.get(reverse("desk:desk"), query)
+            return {a.source_story.file_name for a in response.context["page"].object_list}
+
+        assert listed(flag="cut_off") == {"05_cut_off.txt"}
+        assert listed(flag="outlet_unconfirmed") == {"01_report.txt", "06_unknown_outlet.txt"}
+        assert listed(flag="any") == {"01_report.txt", "05_cut_off.txt", "06_unknown_outlet.txt",
+                                      "07_no_headline.txt"}  # fmt: skip
+        assert client.get(reverse("desk:desk"), {"flag": "nonsense"}).status_code == 200

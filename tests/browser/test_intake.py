@@ -79,7 +79,11 @@ def test_editor_uploads_pastes_checks_and_confirms(live_server, page, screenshot
     expect(rows).to_have_count(3)
     expect(page.locator("#desk-results")).to_contain_text("Bread Prices Rise Again in Idlib")
     expect(page.locator("#desk-results")).to_contain_text("حملة اعتقالات في ريف درعا الغربي")
-    expect(page.locator("#desk-results")).to_contain_text("Protests Continue in Sweida")
+    sweida = page.locator("#desk-results tbody tr", has_text="Protests Continue in Sweida")
+    expect(sweida.locator(".flag")).to_have_text(re.compile("^outlet unconfirmed"))
+    page.get_by_label("Flagged").select_option("outlet_unconfirmed")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Protests Continue in Sweida")
     screenshot("desk")
     assert Article.objects.count() == 3
 
