@@ -4,9 +4,10 @@ scraped pages and raw reports take. Pure: no database."""
 import pytest
 
 from articles.importer.decoding import decode_seed
+from articles.importer.disclaimers import disclaimer_wording
 from articles.importer.duplicates import compare as compare_shingles
 from articles.importer.duplicates import shingles
-from articles.importer.parsing import ReadAlso, SeedError, disclaimer_wording, parse_seed
+from articles.importer.parsing import ReadAlso, SeedError, parse_seed
 
 OUTLETS = {
     "SY-24": "SY-24",

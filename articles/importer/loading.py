@@ -42,6 +42,7 @@ from articles.translation import follow_new_source
 from articles.workflow import Change, record
 
 from .decoding import seed_encoding
+from .disclaimers import disclaimer_wording
 from .duplicates import Sameness, compare, shingles
 from .parsing import (
     Flag,
@@ -49,7 +50,6 @@ from .parsing import (
     SeedError,
     content_hash,
     decode_seed,
-    disclaimer_wording,
     parse_seed,
 )
 

@@ -33,7 +33,19 @@ from articles.body import read_also_headline
 
 from . import attribution
 from .attribution import find_outlet
+from .chrome import (
+    KEYWORDS_HEADING,
+    MONTHS,
+    drop_repeated_lines,
+    ends_sentence,
+    is_body_chrome,
+    is_byline,
+    is_date_line,
+    is_site_chrome,
+    strip_date_metadata,
+)
 from .decoding import decode_seed
+from .disclaimers import is_cut_off_disclaimer, is_disclaimer
 from .errors import SeedError
 
 __all__ = ["Flag", "ParsedStory", "ReadAlso", "SeedError", "decode_seed", "find_outlet",
@@ -100,165 +112,10 @@ def content_hash(text):
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-# --- Site chrome: lines that are the site's, not the report's -------------------------------
-
-BOILERPLATE_LINES = {
-    "logo", "logo wide", "logo dark", "menu", "search", "home", "share", "share this",
-    "share this:", "share this article", "facebook", "twitter", "x", "whatsapp", "telegram",
-    "linkedin", "email", "print", "skip to content", "advertisement", "related posts",
-    "related articles", "subscribe", "subscribe to our newsletter", "follow us",
-    "all rights reserved", "copy link", "back to top",
-    # forms and widgets
-    "recommend article", "recommend this article", "send", "send to a friend", "submit",
-    "leave a comment", "leave a reply", "post a comment", "comments", "no comments",
-    "language", "اللغة العربية", "english", "arabic", "عربي", "read more", "load more",
-    "previous", "next", "previous article", "next article",
-}  # fmt: skip
-_BOILERPLATE_PATTERNS = [
-    re.compile(r"^©|^copyright\b", re.IGNORECASE),
-    re.compile(r"^share (on|via) \w+$", re.IGNORECASE),
-    # the "recommend article" form's fields
-    re.compile(r"^(?:sender|recipient|your|friend)['’]?s? (?:name|e-?mail)\b", re.IGNORECASE),
-    re.compile(r"^your email address will not be published\b", re.IGNORECASE),
-    re.compile(r"^language\s*/\s*", re.IGNORECASE),  # "Language / اللغة العربية"
-    # a copy-protection notice
-    re.compile(r"\b(?:content is protected|you cannot copy|copying (?:is )?(?:not allowed|"
-               r"prohibited)|right click (?:is )?disabled)\b", re.IGNORECASE),
-]  # fmt: skip
-
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-_TIME = r"(?:\s*(?:[-–—|,]|at)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\w{2,4})?)?"
-DATE = (
-    rf"(?i:{_WEEKDAY}(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:T[\d:.+Z-]+)?|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
-    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"
-    rf"|{_MONTHS}\s+\d{{4}}){_TIME})"
-)  # fmt: skip
-_DATE_LINE = re.compile(
-    rf"^[•·\-–—*]?\s*(?:(?:published|posted|updated|last updated|date)\s*(?:on)?\s*:?\s*)?"
-    rf"{DATE}\.?$",
-    re.IGNORECASE,
-)
-_DATE_METADATA = re.compile(
-    rf"^[\"'“”]?\s*(?:date|published|posted(?: on)?|updated)\s*:?\s*{DATE}\s*[\"'“”]?\s*(?=\S)",
-    re.IGNORECASE,
-)
-_SEPARATOR = re.compile(r"^[\W_]+$")  # "......", "***", "— — —": no letter or digit
-_KICKER = re.compile(r"^(?:\w+[\s-]?){1,3}:$")  # "Exclusive report:", "Analysis:"
-SECTION_LABELS = {
-    "news", "local news", "syria news", "reports", "report", "articles", "features",
-    "politics", "economy", "society", "opinion", "analysis", "interviews", "investigations",
-    "exclusive", "breaking", "breaking news", "latest", "latest news", "syria", "media",
-    "translations", "press review", "أخبار", "تقارير", "مقالات", "سياسة", "اقتصاد", "مجتمع",
-}  # fmt: skip
-
-
-def is_boilerplate(line):
-    return line.casefold() in BOILERPLATE_LINES or any(
-        p.search(line) for p in _BOILERPLATE_PATTERNS
-    )
-
-
-def is_date_line(line):
-    """A line that is only a date, perhaps with a time, a label or a bullet."""
-    return len(line) < 80 and bool(_DATE_LINE.match(line))
-
-
-def strip_date_metadata(line):
-    """The line without date metadata glued before its text (`"date 2024-06-27 "On …`)."""
-    return line if is_date_line(line) else _DATE_METADATA.sub("", line, count=1)
-
-
-def is_kicker(line):
-    """A label over the headline ("Exclusive report:"): a few words ending in a colon."""
-    return bool(_KICKER.match(line))
-
-
-def is_separator(line):
-    return bool(_SEPARATOR.match(line))
-
-
-def is_section_label(line):
-    return line.casefold().strip(" :|›»") in SECTION_LABELS
-
-
-def is_site_chrome(line):
-    """Site chrome wherever it stands: not the report's words."""
-    if _KEYWORDS_HEADING.match(line):
-        return False
-    return (
-        is_boilerplate(line)
-        or is_date_line(line)
-        or is_separator(line)
-        or is_kicker(line)
-        or is_section_label(line)
-    )
-
-
-# In the body: who wrote it, where it was filed, what a photo shows.
-
-BYLINE = re.compile(
-    r"^(?:by|written\s+by|reported\s+by|author|edited\s+by|بقلم|كتب|إعداد)\s*[:：]?\s+"
-    r"(?P<name>[^:.!?]{2,50}?)\.?$",
-    re.IGNORECASE,
-)
-_DATELINE = re.compile(
-    rf"^[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){{0,2}}(?:\s*[,–—-]\s*(?:{DATE}|\(?[A-Z]{{2,6}}\)?))?\s*[–—-]?$"
-    rf"|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*{DATE}$"
-)  # fmt: skip
-_CAPTION = re.compile(
-    r"^(?:\(|\[)?(?:photo|image|picture|caption|credit|photo credit|file photo|"
-    r"صورة|الصورة)\b\s*[:：(–—-]",
-    re.IGNORECASE,
-)
-
-
-def is_byline(line):
-    return len(line.split()) <= 8 and bool(BYLINE.match(line))
-
-
-def is_dateline(line):
-    """'DAMASCUS', 'IDLIB, June 27' or 'Damascus, 27 June 2024' on a line of its own."""
-    return len(line.split()) <= 6 and bool(_DATELINE.match(line))
-
-
-def is_caption(line):
-    return bool(_CAPTION.match(line)) or (
-        line[:1] in "([" and line[-1:] in ")]" and len(line) < 200
-    )
-
-
-def is_body_chrome(line):
-    return is_byline(line) or is_dateline(line) or is_caption(line)
-
-
-def drop_repeated_lines(units):
-    """Captions and labels repeat on a page (a photo's caption often twice); a report's
-    sentences do not. A short line seen twice is dropped wherever it stands; a long one
-    keeps its first place (a paragraph the capture doubled)."""
-    counts = Counter(units)
-    kept, seen = [], set()
-    for unit in units:
-        label = len(unit) < 200 and not _ends_sentence(unit) and read_also_headline(unit) is None
-        if counts[unit] > 1 and (label or unit in seen):
-            continue
-        seen.add(unit)
-        kept.append(unit)
-    return kept
-
-
 # --- Sentences -------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?…؟。][\"'”’»)\]]*$")
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){1,3}$|\b(?:Co|Inc|Ltd|Jr|Sr|St|Dr|Mr|Mrs|No)\.$")
 _LOWER_START = re.compile(r"^[a-z]")
-
-
-def _ends_sentence(line):
-    return bool(_SENTENCE_END.search(line))
 
 
 def reads_as_sentence(line):
@@ -277,7 +134,7 @@ def join_split_sentences(units):
     joined = []
     for unit in units:
         previous = joined[-1] if joined else ""
-        stops_mid = previous and not _ends_sentence(previous) and previous[-1:] not in ":;"
+        stops_mid = previous and not ends_sentence(previous) and previous[-1:] not in ":;"
         if stops_mid and (previous.endswith(("،", ",")) or _LOWER_START.match(unit)):
             joined[-1] = f"{previous} {unit}"
         else:
@@ -287,12 +144,12 @@ def join_split_sentences(units):
 
 def is_cut_off(paragraphs):
     """The capture stopped mid-text: the last paragraph ends without a closing mark."""
-    return bool(paragraphs) and not _ends_sentence(paragraphs[-1])
+    return bool(paragraphs) and not ends_sentence(paragraphs[-1])
 
 
 def _one_sentence(line):
     inner = re.split(r"(?<=[.!?؟])\s+(?=[A-Z\u0621-\u064a])", line)
-    return len(inner) == 1 and _ends_sentence(line)
+    return len(inner) == 1 and ends_sentence(line)
 
 
 # --- Headlines --------------------------------------------------------------------------------
@@ -346,70 +203,6 @@ def is_unlabelled_read_also(line, headline):
     )
 
 
-# --- Disclaimers -------------------------------------------------------------------------------
-
-KNOWN_DISCLAIMERS = [
-    "This article was edited by The Syrian Observer. The Syrian Observer has not verified the "
-    "content of this story. Responsibility for the information and views set out in this "
-    "article lies entirely with the author.",
-    "This article was translated and edited by The Syrian Observer. The Syrian Observer has "
-    "not verified the content of this story. Responsibility for the information and views set "
-    "out in this article lies entirely with the author.",
-]
-_DISCLAIMER_PATTERNS = [
-    re.compile(r"\bhas not (?:independently )?verified (?:the content of )?this\b", re.IGNORECASE),
-    re.compile(r"\bresponsibility for the information\b.*\blies\b", re.IGNORECASE),
-    re.compile(r"\bnot (?:been )?(?:independently )?verified by the syrian observer\b", re.I),
-    re.compile(r"^(?:this article was )?(?:translated and )?edited by the syrian observer\b", re.I),
-]
-CUT_DISCLAIMER_MIN_CHARS = 15
-_FOLD_PUNCTUATION = re.compile(r"[^\w\s]")
-
-
-def _folded(text):
-    return " ".join(_FOLD_PUNCTUATION.sub(" ", text.casefold()).split())
-
-
-_KNOWN_FOLDED = [_folded(wording) for wording in KNOWN_DISCLAIMERS]
-
-
-def is_disclaimer(line):
-    return any(p.search(line) for p in _DISCLAIMER_PATTERNS) or is_cut_off_disclaimer(line)
-
-
-def is_cut_off_disclaimer(line):
-    """A disclaimer the capture cut off ("…views set ou", "This article was edi"): the start
-    of a known wording, but not all of it."""
-    if len(line) < CUT_DISCLAIMER_MIN_CHARS:
-        return False
-    folded = _folded(line)
-    if any(wording.startswith(folded) and wording != folded for wording in _KNOWN_FOLDED):
-        return True
-    return any(p.search(line) for p in _DISCLAIMER_PATTERNS[:3]) and not _ends_sentence(line)
-
-
-def disclaimer_wording(found, wordings):
-    """Which of the `wordings` (the managed disclaimers' texts) a disclaimer found on a page
-    is in, by index, or None: the same words; the start of one, cut off by the capture; or
-    its first sentence alone, perhaps short of "This article was" ("Translated and edited
-    by The Syrian Observer")."""
-    folded = _folded(found)
-    known = [_folded(wording) for wording in wordings]
-    for test in (
-        lambda wording: wording == folded,
-        lambda wording: len(folded) >= CUT_DISCLAIMER_MIN_CHARS and wording.startswith(folded),
-        lambda wording: _first_sentence(wording) in {folded, f"this article was {folded}"},
-    ):
-        matches = [index for index, wording in enumerate(known) if test(wording)]
-        if len(matches) == 1:
-            return matches[0]
-    return None
-
-
-def _first_sentence(folded_wording):
-    return folded_wording.split(" the syrian observer has not")[0].removesuffix(" ")
-
-
 # --- Page kinds -------------------------------------------------------------------------------
 
 _NOTICE = re.compile(
@@ -424,7 +217,7 @@ NOTICE_MAX_WORDS = 250
 _LISTING_MARKER = re.compile(
     r"^(?:read more|continue reading|more|load more|older posts|newer posts|next page|"
     r"page \d+(?: of \d+)?|archives?|category\s*:.*|tag(?:ged)?\s*:.*|posts tagged.*|"
-    rf"{_MONTHS}\s+\d{{4}})\s*[»›→.]*$",
+    rf"{MONTHS}\s+\d{{4}})\s*[»›→.]*$",
     re.IGNORECASE,
 )
 LISTING_MIN_TEASERS = 3
@@ -453,9 +246,9 @@ def page_kind(units):
         summary = len(following.split()) <= TEASER_SUMMARY_MAX_WORDS
         if (
             summary
-            and not _ends_sentence(unit)
+            and not ends_sentence(unit)
             and len(unit.split()) <= 25
-            and (_ends_sentence(following) or following.endswith(("…", "...")))
+            and (ends_sentence(following) or following.endswith(("…", "...")))
             and not _LISTING_MARKER.match(following)
         ):
             teasers += 1
@@ -474,11 +267,6 @@ def page_kind(units):
 # --- The whole page ----------------------------------------------------------------------
 
 _SOURCE_HEADER = re.compile(r"^(?:source|outlet|المصدر)\s*[:：]\s*(?P<outlet>.+)$", re.IGNORECASE)
-_KEYWORDS_HEADING = re.compile(
-    r"^(?:helpful\s+keywords|keywords|tags|كلمات\s+مفتاحية|الكلمات\s+المفتاحية)"
-    r"\s*(?:[:：\-–—]\s*(?P<inline>.*))?$",
-    re.IGNORECASE,
-)
 _KEYWORD_SEPARATORS = re.compile(r"\s*[,،;|]\s*")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -506,7 +294,7 @@ def parse_seed(text, *, outlets):
 
     keywords = []
     for index in range(len(units) - 1, 0, -1):
-        if match := _KEYWORDS_HEADING.match(units[index]):
+        if match := KEYWORDS_HEADING.match(units[index]):
             keywords = _split_keywords([match["inline"] or "", *units[index + 1 :]])
             units, scraped = units[:index], True
             break
