@@ -18,7 +18,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.text import slugify
 
 from articles import body as documents
@@ -448,7 +448,11 @@ class SeedImporter:
         ReadAlsoLink.objects.bulk_create(links)
         for article, revision in zip(articles, revisions, strict=True):
             article.current_revision = revision
-        Article.objects.bulk_update(articles, ["current_revision"])
+        # One statement for the batch: each article's newest revision, the one just written.
+        newest = Revision.objects.filter(article=OuterRef("pk")).order_by("-number")
+        Article.objects.filter(pk__in=[a.pk for a in articles]).update(
+            current_revision=Subquery(newest.values("pk")[:1])
+        )
         return revisions
 
     @staticmethod
