@@ -100,6 +100,14 @@ class TestDuplicates:
             article.current_revision.paragraph_texts[-1] == "Residents rely on tankers meanwhile."
         )
 
+    def test_a_capture_cut_a_few_words_short_is_completed(self, import_seeds, write_seed):
+        full = (SAMPLES / "06_unknown_outlet.txt").read_text()
+        import_seeds(write_seed("cut.txt", full.rstrip().removesuffix(" did not intervene.")))
+        assert set(flags_of(Article.objects.get())) == {"outlet_unconfirmed", "cut_off"}
+        code, out, _ = import_seeds(write_seed("full.txt", full))
+        assert "1 updated" in out
+        assert flags_of(Article.objects.get()) == ["outlet_unconfirmed"]
+
     def test_a_cut_off_copy_of_an_imported_report_is_a_duplicate(self, import_seeds, write_seed):
         full = (SAMPLES / "06_unknown_outlet.txt").read_text()
         import_seeds(write_seed("full.txt", full))

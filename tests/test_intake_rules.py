@@ -17,6 +17,8 @@ OUTLETS = {
     "SANA": "SANA",
     "SOHR": "SOHR",
     "Syrian Observatory for Human Rights": "SOHR",
+    "Levant24": "Levant24",
+    "سانا": "SANA",
 }
 HEADLINE = "Fuel Queues Return to Damascus Petrol Stations"
 STANDFIRST = "Queues of cars stretched for hundreds of metres in Damascus, Enab Baladi reported."
@@ -62,6 +64,24 @@ class TestPageKinds:
         with pytest.raises(SeedError, match="a listing page, not an article: 4 headlines"):
             parse("Logo Wide", "News", "June 2024", *teasers, "Older posts")
 
+    def test_a_short_report_about_eid_is_an_article(self):
+        story = parse("Families Cut Back Ahead of Eid", "Families in Idlib cut back on "
+                      "sweets ahead of Eid al-Adha, Syria TV reported.", BODY[1])  # fmt: skip
+        assert story.headline == "Families Cut Back Ahead of Eid"
+
+    def test_a_short_report_with_read_also_lines_is_an_article(self):
+        story = parse(HEADLINE, BODY[0], "Read Also: Bread Prices Rise in Idlib",
+                      BODY[1], "Read Also: Water Returns to Hasakah", BODY[2])  # fmt: skip
+        assert len(story.read_also) == 2
+
+    def test_an_archive_with_excerpts_and_page_numbers_is_a_listing(self):
+        teasers = []
+        for n in range(3):
+            teasers += [f"Water Cuts Return to Hasakah, Part {n}",
+                        f"The Alouk station stopped pumping again on day {n} while the […]"]  # fmt: skip
+        with pytest.raises(SeedError, match="a listing page"):
+            parse(*teasers, "« Previous 1 2 3 Next »")
+
     def test_an_article_with_subheadings_is_not_a_listing(self):
         story = parse(HEADLINE, STANDFIRST, HEADLINE, "Why the queues came back", *BODY)
         assert story.paragraphs[-1] == BODY[-1]
@@ -106,6 +126,39 @@ class TestSiteChrome:
     def test_kickers_separators_labels_and_forms_are_dropped(self, line):
         story = parse(line, HEADLINE, *BODY, line)
         assert (story.headline, story.paragraphs) == (HEADLINE, BODY)
+
+    @pytest.mark.parametrize(
+        "line",
+        ["Receiver's Email:", "You must be logged in to post a comment.",
+         "Copying of this content is not permitted.", "All rights reserved © 2024 Enab Baladi",
+         "Print this article", "Follow us on Telegram", "Aleppo – Enab Baladi"],
+    )  # fmt: skip
+    def test_more_site_furniture_in_the_body(self, line):
+        story = parse(HEADLINE, *BODY, line)
+        assert story.paragraphs == BODY
+        assert "cut_off" not in flags(story)
+
+    @pytest.mark.parametrize(
+        "trail", ["Home » News » Syria", "Home > News > Syria", "Home / Syria"]
+    )
+    def test_a_trail_of_links_is_not_the_headline(self, trail):
+        assert parse(trail, HEADLINE, *BODY).headline == HEADLINE
+
+    @pytest.mark.parametrize("kicker", ["Exclusive: ", "Exclusive report: "])
+    def test_a_kicker_glued_to_the_headline_is_dropped(self, kicker):
+        assert parse(kicker + HEADLINE, *BODY).headline == HEADLINE
+
+    def test_an_editors_note_in_brackets_is_text(self):
+        note = "(The Ministry of Oil did not respond to Enab Baladi’s questions by publication.)"
+        assert parse(HEADLINE, *BODY, note).paragraphs == [*BODY, note]
+
+    def test_a_subheading_stays_apart_from_a_paragraph_opening_with_al(self):
+        story = parse(HEADLINE, BODY[0], "Prices beyond reach",
+                      "al-Hol camp residents said prices had doubled since the summer.")  # fmt: skip
+        assert story.paragraphs[1:] == [
+            "Prices beyond reach",
+            "al-Hol camp residents said prices had doubled since the summer.",
+        ]
 
     def test_a_byline_naming_an_outlet_credits_it(self):
         story = parse(HEADLINE, "By Al-Watan", *BODY)
@@ -179,6 +232,10 @@ class TestReadAlso:
         assert story.read_also == [ReadAlso(self.RELATED, 1)]
         assert story.paragraphs == BODY
 
+    def test_a_question_in_headline_style_is_a_subheading(self):
+        story = parse(HEADLINE, BODY[0], "What Happens to the Returnees Next?", *BODY[1:])
+        assert story.read_also == []
+
     def test_a_short_subheading_stays_text(self):
         story = parse(HEADLINE, BODY[0], "Prices Rise", *BODY[1:])
         assert story.read_also == []
@@ -213,6 +270,23 @@ class TestOutlets:
     def test_phrasings_of_known_outlets(self, sentence, outlet):
         assert parse(HEADLINE, sentence, BODY[1]).outlet == outlet
 
+    @pytest.mark.parametrize(
+        ("lines", "outlet"),
+        [
+            ([BODY[0], BODY[1], "Source: Al-Watan"], "Al-Watan"),
+            (["DAMASCUS (Levant24) – Drivers queued for six hours on Tuesday.", BODY[1]],
+             "Levant24"),
+            (["SY-24's correspondent reported that drivers queued for six hours.", BODY[1]],
+             "SY-24"),
+            (["نقلاً عن وكالة سانا، ارتفعت الأسعار.", "وقال مراسل SY-24 إن الطوابير طويلة."],
+             "SY-24"),
+        ],
+    )  # fmt: skip
+    def test_credits_wherever_the_page_gives_them(self, lines, outlet):
+        story = parse(HEADLINE, *lines)
+        assert story.outlet == outlet
+        assert not any(line.startswith("Source:") for line in story.paragraphs)
+
     def test_a_source_the_report_quotes_is_not_the_outlet(self):
         story = parse(
             HEADLINE,
@@ -235,6 +309,8 @@ class TestOutlets:
             ("Prices doubled, according to Hashtag Syria.", "Hashtag Syria"),
             ("The talks failed, according to al-Quds al-Arabi.", "al-Quds al-Arabi"),
             ("ذكرت صحيفة القدس العربي أن المحادثات فشلت.", "القدس العربي"),
+            ("The talks failed, the newspaper Al-Quds Al-Arabi reported.", "Al-Quds Al-Arabi"),
+            ("Prices rose, the economic website Iqtissad reported.", "Iqtissad"),
         ],
     )
     def test_an_outlet_missing_from_the_table_is_named_not_null(self, sentence, name):
@@ -248,10 +324,14 @@ class TestOutlets:
             "Ten were killed, according to local sources.",
             "Prices rose, according to the Ministry of Economy.",
             "The road is closed, according to Ahmad al-Ali, a resident of the town.",
+            "The road is closed, according to Umm Khaled.",
+            "Prices rose, according to the Damascus Chamber of Commerce.",
+            "Two were rescued, according to the Civil Defence.",
+            "Detainees were tortured, according to Human Rights Watch.",
         ],
     )
     def test_people_institutions_and_sources_are_not_outlets(self, sentence):
-        story = parse(HEADLINE, sentence, BODY[1])
+        story = parse(HEADLINE, BODY[0], sentence)
         assert (story.outlet, story.new_outlet) == (None, None)
         assert "outlet_unknown" in flags(story)
 

@@ -15,7 +15,6 @@ outlet: it is returned as a new one, for an admin to confirm.
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 # A medium between the verb and the name: "told the local newspaper Al-Watan".
 _MEDIUM = (
@@ -32,11 +31,13 @@ _VERBS_WITH_OBJECT = (
     r"speaking\s+to|in\s+an\s+interview\s+with|in\s+a\s+statement\s+to"
 )
 _ARABIC_VERBS = (
-    r"(?:بحسب|حسب|وفق(?:اً|ا)?\s*ل|نقل(?:اً|ا)?\s+عن|ذكرت?|أفادت?|قالت?)"
+    r"(?:بحسب|حسب|وفق(?:اً|ا)?\s*ل|ذكرت?|أفادت?|قالت?)"
     r"(?:\s+ما\s+(?:أفاد|ذكر|نقل|قال|نشر)(?:ت|ه)?)?"
 )
 # Who a report quotes, not whose report it is.
-_QUOTING = r"(?:citing|cited|quoting|relying\s+on|according\s+to\s+figures\s+from)"
+_QUOTING = (
+    r"(?:citing|cited|quoting|relying\s+on|according\s+to\s+figures\s+from|نقل(?:اً|ا)?\s+عن)"
+)
 
 BYLINE = re.compile(
     r"^(?:by|written\s+by|reported\s+by|author|source)\s*[:：]?\s+(?P<name>.{2,60}?)\.?$",
@@ -53,6 +54,8 @@ def _credit_pattern(spelling):
             [
                 rf"\b(?:{_VERBS_WITH_OBJECT})\s+{named}",
                 rf"(?<!\w){s}(?:['’]s)?\s+{_REPORTING_VERBS}\b",
+                rf"(?<!\w){s}(?:['’]s)?\s+(?:correspondent|reporter)\b",
+                rf"^[A-Z][\w'’ -]{{1,30}}\s*\(\s*{s}\s*\)\s*[–—-]",  # DAMASCUS (Levant24) –
                 rf"{_ARABIC_VERBS}\s+{_ARABIC_MEDIUM}{s}(?!\w)",
             ]
         ),
@@ -69,7 +72,7 @@ def _saying_pattern(spelling):
 @functools.lru_cache(maxsize=2048)
 def _quoted_pattern(spelling):
     s = re.escape(spelling).replace(r"\ ", r"\s+")
-    return re.compile(rf"\b{_QUOTING}\s+{_MEDIUM}{s}(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?:\b|(?<!\w)){_QUOTING}\s+{_MEDIUM}{_ARABIC_MEDIUM}{s}(?!\w)", re.I)
 
 
 def credits(text, spelling):
@@ -122,45 +125,62 @@ _NAME = (  # atomic: a name is taken whole, not shortened to pass what follows i
     r"(?P<name>(?>(?:al-|el-)?[A-Z][\w’'-]*(?:\s+(?:al-|el-)?(?:[A-Z][\w’'-]*|\d{1,3})){0,3}))"
 )
 _ARABIC_NAME = r"(?P<name>[\u0621-\u064a0-9]+(?:\s+[\u0621-\u064a0-9]+){0,2})"
-_NEW_NAME_PATTERNS = [
-    re.compile(rf"\b(?:according\s+to|reported\s+by|told)\s+{_MEDIUM}{_NAME}(?!\s*,\s+(?:a|an|the)\s)"),
+# Where a report names an outlet: after a medium ("the local website Athr Press"), which
+# says it is one, or as the one it is credited to ("according to Suwayda 24", "Baladi News
+# reported"), where the name must look like an outlet's (_OUTLET_LOOK).
+_MEDIUM_NOUN = (r"(?:newspaper|news\s+website|news\s+site|website|site|outlet|agency|network|"
+                r"channel|platform|paper|daily|radio|magazine)")  # fmt: skip
+_NAMED_AFTER_MEDIUM = re.compile(
+    rf"\b(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_MEDIUM_NOUN}\s+{_NAME}(?![\w’'-])"
+)
+_CREDITED = [
+    re.compile(rf"\b(?:according\s+to|reported\s+by|told)\s+(?:the\s+)?{_NAME}(?![\w’'-])"
+               r"(?!\s*,\s+(?:a|an|the)\s)"),
     re.compile(rf"(?:^|[.,;]\s+|\bthe\s+){_NAME}\s+(?:has\s+)?(?:reported|reports|writes|wrote)\b"),
-    re.compile(rf"{_ARABIC_VERBS}\s+(?:مراسل\s+)?(?:موقع|صحيفة|جريدة|شبكة|وكالة|قناة|إذاعة|منصة)\s+{_ARABIC_NAME}"),
 ]  # fmt: skip
-# Words that make a name an institution or a person's role, not a news outlet.
+_ARABIC_NAMED = re.compile(
+    rf"{_ARABIC_VERBS}\s+(?:مراسل\s+)?(?:موقع|صحيفة|جريدة|شبكة|وكالة|قناة|إذاعة|منصة)\s+{_ARABIC_NAME}"
+)
+# What an outlet's name looks like: a medium's word, a number ("Suwayda 24"), or an Arabic
+# title's "al-" before its first word ("al-Quds al-Arabi").
+_OUTLET_LOOK = re.compile(
+    r"\b(?:news|net|press|tv|radio|agency|network|post|times|daily|media|online|syria|herald|"
+    r"journal|observer|voice|fm|info|tribune|monitor|gazette|channel|24)\b|\d|^al-",
+    re.IGNORECASE,
+)
+# Words that make a name an institution, a person or a source, not a news outlet.
 _NOT_OUTLETS = re.compile(
     r"\b(?:ministry|minister|directorate|council|committee|government|governor|forces|army|"
     r"police|department|authority|authorities|office|command|administration|president|"
     r"sources?|residents?|activists?|witness(?:es)?|officials?|observers?|experts?|reports?|"
     r"statistics|data|figures|estimates|united\s+nations|un|who|unicef|unhcr|red\s+crescent|"
-    r"commission|organi[sz]ation|coalition|regime|opposition|syrians?|"
+    r"commission|organi[sz]ation|coalition|regime|opposition|syrians?|chamber|defen[cs]e|"
+    r"establishment|watch|rights|union|association|hospital|university|company|bank|"
+    r"municipality|society|institute|cent(?:er|re)|foundation|umm|abu|sheikh|dr|mr|mrs|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b",
     re.IGNORECASE,
 )
 _ARABIC_STOP = {"مصادر", "مصدر", "ناشطين", "الأهالي", "مسؤول", "مسؤولين", "السوري", "المحلي"}
 
 
-@dataclass(frozen=True)
-class Credit:
-    name: str
-    place: int  # which text: 0 the standfirst, then the body's paragraphs
-
-
-def new_outlet_name(texts, known):
-    """The name an attribution credits that is not among the `known` spellings (a dict or set),
-    from the earliest text that has one; or None. Institutions, people and "sources" are not
-    outlets (see _NOT_OUTLETS)."""
+def new_outlet_name(texts, known, *, credit_suffices=False):
+    """The outlet's name a text credits that is not among the `known` spellings (a dict or
+    set), from the earliest text that has one; or None. A name after a medium ("the website
+    Iqtissad") is an outlet's; one credited without it must look like an outlet's
+    (_OUTLET_LOOK), unless `credit_suffices` (a standfirst, which credits the outlet).
+    Institutions, people and "sources" are not outlets (_NOT_OUTLETS)."""
     folded = {spelling.casefold() for spelling in known}
     for text in texts:
-        for pattern in _NEW_NAME_PATTERNS:
-            for match in pattern.finditer(text):
-                name = _trim(match["name"])
-                if not name or name.casefold() in folded:
-                    continue
-                if _NOT_OUTLETS.search(name) or name in _ARABIC_STOP:
-                    continue
-                if any(word in _ARABIC_STOP for word in name.split()):
-                    continue
+        found = [(m, True) for m in _NAMED_AFTER_MEDIUM.finditer(text)]
+        found += [(m, True) for m in _ARABIC_NAMED.finditer(text)]
+        found += [(m, False) for pattern in _CREDITED for m in pattern.finditer(text)]
+        for match, said_to_be_outlet in sorted(found, key=lambda pair: pair[0].start()):
+            name = _trim(match["name"])
+            if not name or name.casefold() in folded or _NOT_OUTLETS.search(name):
+                continue
+            if any(word in _ARABIC_STOP for word in name.split()):
+                continue
+            if said_to_be_outlet or credit_suffices or _OUTLET_LOOK.search(name):
                 return name
     return None
 

@@ -41,13 +41,21 @@ BOILERPLATE_LINES = {
 _BOILERPLATE_PATTERNS = [
     re.compile(r"^©|^copyright\b", re.IGNORECASE),
     re.compile(r"^share (on|via) \w+$", re.IGNORECASE),
-    # the "recommend article" form's fields
-    re.compile(r"^(?:sender|recipient|your|friend)['’]?s? (?:name|e-?mail)\b", re.IGNORECASE),
+    # the "recommend article" form's fields, comments, printing, following
+    re.compile(r"^(?:sender|recipient|receiver|your|friend)['’]?s? (?:name|e-?mail)\b", re.I),
     re.compile(r"^your email address will not be published\b", re.IGNORECASE),
+    re.compile(r"\blogged in to (?:post|leave|write) a (?:comment|reply)\b", re.IGNORECASE),
+    re.compile(r"^print(?: this)?(?: article| page| story)?$", re.IGNORECASE),
+    re.compile(r"^follow us(?: on [\w ]{2,30})?$", re.IGNORECASE),
+    re.compile(r"^(?:.{0,60}\s)?all rights reserved\b.{0,60}$", re.IGNORECASE),
+    # a trail of links: "Home » News » Syria", "Home / Syria", "News › Syria › Idlib"
+    re.compile(r"^(?:home|الرئيسية)\s*[»›>/|]", re.IGNORECASE),
+    re.compile(r"^[^.!?»›]{1,40}(?:\s*[»›]\s*[^.!?»›]{1,40}){2,5}$"),
     re.compile(r"^language\s*/\s*", re.IGNORECASE),  # "Language / اللغة العربية"
     # a copy-protection notice
-    re.compile(r"\b(?:content is protected|you cannot copy|copying (?:is )?(?:not allowed|"
-               r"prohibited)|right click (?:is )?disabled)\b", re.IGNORECASE),
+    re.compile(r"\b(?:content is protected|you cannot copy|copying (?:of this content )?(?:is )?"
+               r"(?:not allowed|not permitted|prohibited)|right click (?:is )?disabled)\b",
+               re.IGNORECASE),
 ]  # fmt: skip
 
 MONTHS = (
@@ -101,6 +109,18 @@ def is_kicker(line):
     return bool(_KICKER.match(line))
 
 
+_GLUED_KICKER = re.compile(
+    r"^(?:exclusive(?: report| interview)?|breaking(?: news)?|analysis|opinion|interview|"
+    r"investigation|feature|video|watch|updated?)\s*[:：|]\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def without_kicker(headline):
+    """The headline without a kicker glued before it ("Exclusive: …")."""
+    return _GLUED_KICKER.sub("", headline, count=1)
+
+
 def is_separator(line):
     return bool(_SEPARATOR.match(line))
 
@@ -138,6 +158,9 @@ _CAPTION = re.compile(
     r"صورة|الصورة)\b\s*[:：(–—-]",
     re.IGNORECASE,
 )
+# "Aleppo – Enab Baladi", "Enab Baladi – Hama": a place and an outlet, on a line of their own.
+_PLACE_DASH_NAME = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z\d][\w'’-]*)?\s+[–—-]\s+"
+                              r"[A-Z][\w'’-]*(?:\s+[A-Z\d][\w'’-]*){0,2}$")  # fmt: skip
 
 
 def is_byline(line):
@@ -145,13 +168,17 @@ def is_byline(line):
 
 
 def is_dateline(line):
-    """'DAMASCUS', 'IDLIB, June 27' or 'Damascus, 27 June 2024' on a line of its own."""
-    return len(line.split()) <= 6 and bool(_DATELINE.match(line))
+    """'DAMASCUS', 'IDLIB, June 27', 'Damascus, 27 June 2024' or 'Aleppo – Enab Baladi' on a
+    line of its own."""
+    short = len(line.split()) <= 8
+    return short and bool(_DATELINE.match(line) or _PLACE_DASH_NAME.match(line))
 
 
 def is_caption(line):
+    """A photo's caption or credit. A sentence in brackets (an editor's note) is text."""
+    bracketed = line[:1] in "([" and line[-1:] in ")]"
     return bool(_CAPTION.match(line)) or (
-        line[:1] in "([" and line[-1:] in ")]" and len(line) < 200
+        bracketed and len(line.split()) <= 8 and not ends_sentence(line[1:-1])
     )
 
 

@@ -3,7 +3,8 @@
 The rule: two captures are one report when, with case, accents, quotes and
 punctuation ignored, most of one's text is in the other: at least 80% of its
 runs of five words. The shorter of two such captures is a duplicate; a longer
-one (the first was cut off) is the report's new, more complete version. Between
+one (by 5% more text, or by any when the first was cut off) is the report's new, more
+complete version. Between
 50% and 80% they may be one report rewritten: flagged for an editor.
 """
 
@@ -37,13 +38,15 @@ def shingles(paragraphs):
     return {tuple(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
-def compare(a, b):
-    """How a new capture stands to an earlier one, given their `shingles`."""
+def compare(a, b, *, earlier_cut_off=False):
+    """How a new capture stands to an earlier one, given their `shingles`. When the earlier
+    one was cut off, any more text completing it makes the new one more complete."""
     if not a or not b:
         return Sameness()
     common = len(a & b)
     new_in_earlier, earlier_in_new = common / len(a), common / len(b)
-    if earlier_in_new >= SAME and len(a) >= MORE_COMPLETE * len(b):
+    longer = len(a) > len(b) if earlier_cut_off else len(a) >= MORE_COMPLETE * len(b)
+    if earlier_in_new >= SAME and longer:
         return Sameness("more complete", earlier_in_new)
     if new_in_earlier >= SAME:
         return Sameness("duplicate", new_in_earlier)

@@ -296,7 +296,7 @@ class SeedImporter:
                 article__isnull=False,
             ).values_list(
                 "opening_key", "headline_key", "paragraphs", "file_name", "article__pk",
-                "article__slug",
+                "article__slug", "flags",
             )
         )  # fmt: skip
 
@@ -317,8 +317,9 @@ class SeedImporter:
             c for c in captures if (key and c[0] == key) or (headline and c[1] == headline)
         ]
         best = Sameness()
-        for _, _, paragraphs, file_name, article_pk, slug in candidates:
-            found = compare(seed.shingles, shingles(paragraphs))
+        for _, _, paragraphs, file_name, article_pk, slug, flags in candidates:
+            cut_off = any(flag["code"] == "cut_off" for flag in flags)
+            found = compare(seed.shingles, shingles(paragraphs), earlier_cut_off=cut_off)
             if found.rank > best.rank:
                 best = replace(found, file_name=file_name, article_pk=article_pk, slug=slug)
         return best

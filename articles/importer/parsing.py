@@ -29,6 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from django.utils.text import slugify
+
 from articles.body import read_also_headline
 
 from . import attribution
@@ -43,6 +45,7 @@ from .chrome import (
     is_date_line,
     is_site_chrome,
     strip_date_metadata,
+    without_kicker,
 )
 from .decoding import decode_seed
 from .disclaimers import is_cut_off_disclaimer, is_disclaimer
@@ -127,15 +130,26 @@ def reads_as_sentence(line):
     return full_stop and len(line.split()) >= 8
 
 
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ath|adh)-", re.IGNORECASE)
+HEADING_MAX_WORDS = 8
+
+
 def join_split_sentences(units):
     """A sentence split over two lines is one paragraph: a line that stops mid-sentence (no
-    closing mark, or a comma) followed by one that begins in lower case, or any line after
-    a comma."""
+    closing mark) followed by one that begins in lower case, or any line after a comma. A
+    short line (a subheading) stays apart, and so does a line opening with a name's
+    "al-"."""
     joined = []
     for unit in units:
         previous = joined[-1] if joined else ""
         stops_mid = previous and not ends_sentence(previous) and previous[-1:] not in ":;"
-        if stops_mid and (previous.endswith(("،", ",")) or _LOWER_START.match(unit)):
+        after_comma = previous.endswith(("،", ","))
+        continues = (
+            _LOWER_START.match(unit)
+            and not _ARABIC_ARTICLE.match(unit)
+            and len(previous.split()) > HEADING_MAX_WORDS
+        )
+        if stops_mid and (after_comma or continues):
             joined[-1] = f"{previous} {unit}"
         else:
             joined.append(unit)
@@ -194,10 +208,11 @@ def in_title_case(line):
 
 def is_unlabelled_read_also(line, headline):
     """A related story's headline standing alone between paragraphs: five to 25 words in
-    headline style, with no closing full stop, that are not the page's own headline."""
+    headline style, with no closing full stop or question mark, that are not the page's
+    own headline."""
     return (
         5 <= len(line.split()) <= 25
-        and not line.endswith((".", ",", ";"))
+        and not line.endswith((".", ",", ";", "?", "؟"))  # a question is a subheading
         and in_title_case(line)
         and not (headline and is_headline_variant(line, headline))
     )
@@ -214,12 +229,19 @@ _NOTICE = re.compile(
     re.IGNORECASE,
 )
 NOTICE_MAX_WORDS = 250
+# A report says who reported it; a notice to readers does not.
+_REPORTING = re.compile(
+    r"\b(?:reported|reports|according to|told|quoted|citing|said)\b|بحسب|وفق|ذكرت?|قالت?|أفادت?",
+    re.IGNORECASE,
+)
 _LISTING_MARKER = re.compile(
     r"^(?:read more|continue reading|more|load more|older posts|newer posts|next page|"
     r"page \d+(?: of \d+)?|archives?|category\s*:.*|tag(?:ged)?\s*:.*|posts tagged.*|"
-    rf"{MONTHS}\s+\d{{4}})\s*[»›→.]*$",
+    rf"{MONTHS}\s+\d{{4}})\s*[»›→.]*$"
+    r"|^[«‹←]?\s*(?:previous|prev|newer|older)?\s*(?:\d+\s*){2,}(?:next|older)?\s*[»›→]?$",
     re.IGNORECASE,
 )
+_EXCERPT_END = ("…", "...", "[…]", "[...]")
 LISTING_MIN_TEASERS = 3
 TEASER_SUMMARY_MAX_WORDS = 60
 
@@ -227,46 +249,48 @@ TEASER_SUMMARY_MAX_WORDS = 60
 def page_kind(units):
     """("article", "") or ("notice" or "listing", why): what kind of page the units are.
 
-    A site notice speaks to the site's readers instead of reporting: it addresses them or
-    greets them for an occasion near its top, and is short. A listing (a section, tag or
-    month page) is a run of teasers, each a headline followed by a one-line summary, with
-    a listing's marks ("Read more", "Older posts", a month heading, summaries cut with
-    "…")."""
-    text_words = sum(len(unit.split()) for unit in units)
-    for unit in units[:3]:
-        if (match := _NOTICE.search(unit)) and text_words <= NOTICE_MAX_WORDS:
-            return "notice", f"it addresses the site's readers (“{match[0]}”)"
-    teasers, summaries_cut, markers, index = 0, 0, 0, 0
+    A page that reports (it credits someone: "reported", "according to", "said") is an
+    article. A site notice speaks to the site's readers instead: it addresses them or greets
+    them for an occasion near its top, is short, and credits nobody. A listing (a section,
+    tag or month page) is a run of teasers, each a headline followed by a one-sentence
+    summary or excerpt, with a listing's marks ("Read more", "Older posts", pages "1 2 3",
+    a month heading, excerpts cut with "…" or "[…]")."""
+    text = " ".join(units)
+    if len(text.split()) <= NOTICE_MAX_WORDS and not _REPORTING.search(text):
+        for unit in units[:3]:
+            if match := _NOTICE.search(unit):
+                return "notice", f"it addresses the site's readers (“{match[0]}”)"
+    teasers, excerpts, markers, index = 0, 0, 0, 0
     while index < len(units) - 1:
         unit, following = units[index], units[index + 1]
         if _LISTING_MARKER.match(unit) or is_date_line(unit):
             markers += 1
             index += 1
             continue
-        summary = len(following.split()) <= TEASER_SUMMARY_MAX_WORDS
+        cut = following.endswith(_EXCERPT_END)
         if (
-            summary
+            len(following.split()) <= TEASER_SUMMARY_MAX_WORDS
             and not ends_sentence(unit)
             and len(unit.split()) <= 25
-            and (ends_sentence(following) or following.endswith(("…", "...")))
+            and read_also_headline(unit) is None
+            and (_one_sentence(following) or cut)
             and not _LISTING_MARKER.match(following)
         ):
             teasers += 1
-            summaries_cut += following.endswith(("…", "..."))
+            excerpts += cut
             index += 2
             continue
         index += 1
-    covered = 2 * teasers / max(len(units), 1)
-    if teasers >= LISTING_MIN_TEASERS and (
-        markers or summaries_cut or (covered >= 0.8 and teasers >= 4)
-    ):
+    if teasers >= LISTING_MIN_TEASERS and (markers or excerpts):
         return "listing", f"{teasers} headlines, each with a summary, and no report of its own"
     return "article", ""
 
 
 # --- The whole page ----------------------------------------------------------------------
 
-_SOURCE_HEADER = re.compile(r"^(?:source|outlet|المصدر)\s*[:：]\s*(?P<outlet>.+)$", re.IGNORECASE)
+_SOURCE_HEADER = re.compile(
+    r"^(?:source|outlet|المصدر)\s*[:：]\s*(?P<outlet>[^.!?؟]{2,80}?)\.?$", re.IGNORECASE
+)
 _KEYWORD_SEPARATORS = re.compile(r"\s*[,،;|]\s*")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -286,9 +310,10 @@ def parse_seed(text, *, outlets):
     units = [line for line in lines if not is_site_chrome(line)]
     scraped = len(units) < len(lines)  # site chrome shows a scraped page
 
-    source_line = None
-    if units and (match := _SOURCE_HEADER.match(units[0])):
-        source_line, units = match["outlet"].strip(), units[1:]
+    # A "Source: …" line names the outlet, wherever the page puts it.
+    sources = [match["outlet"].strip() for u in units if (match := _SOURCE_HEADER.match(u))]
+    source_line = sources[0] if sources else None
+    units = [unit for unit in units if not _SOURCE_HEADER.match(unit)]
     if not units:
         raise SeedError("no headline: the file holds nothing but site boilerplate")
 
@@ -313,7 +338,9 @@ def parse_seed(text, *, outlets):
         headline, standfirst, rest = "", "", units
         flags.append(Flag("no_headline", "the page starts with running text"))
     else:
+        units = [without_kicker(units[0]), *units[1:]]
         headline, standfirst, rest = _take_headline_and_standfirst(units, scraped=scraped)
+        headline = without_kicker(headline)
 
     paragraphs, read_also, disclaimer = [], [], None
     body = join_split_sentences(drop_repeated_lines(rest))
@@ -362,7 +389,10 @@ def _outlet(source_line, bylines, standfirst, paragraphs, outlets):
     for texts in ([standfirst], paragraphs):
         if named := find_outlet(texts, outlets):
             return named, None
-    return None, attribution.new_outlet_name([standfirst, *paragraphs], outlets)
+    return None, (
+        attribution.new_outlet_name([standfirst], outlets, credit_suffices=True)
+        or attribution.new_outlet_name(paragraphs, outlets)
+    )
 
 
 def _split_keywords(lines):
@@ -370,8 +400,8 @@ def _split_keywords(lines):
     for line in lines:
         for keyword in _KEYWORD_SEPARATORS.split(line):
             keyword = keyword.strip(" .")
-            if not keyword or keyword.casefold() in seen:
-                continue
+            if not slugify(keyword, allow_unicode=True) or keyword.casefold() in seen:
+                continue  # no letter or digit ("—"): no keyword
             if len(keyword) > KEYWORD_MAX_CHARS:
                 raise SeedError(
                     f"a keyword is {len(keyword)} characters long "
