@@ -104,7 +104,7 @@ class TestDuplicates:
         full = (SAMPLES / "06_unknown_outlet.txt").read_text()
         import_seeds(write_seed("cut.txt", full.rstrip().removesuffix(" did not intervene.")))
         assert set(flags_of(Article.objects.get())) == {"outlet_unconfirmed", "cut_off"}
-        code, out, _ = import_seeds(write_seed("full.txt", full))
+        _, out, _ = import_seeds(write_seed("full.txt", full))
         assert "1 updated" in out
         assert flags_of(Article.objects.get()) == ["outlet_unconfirmed"]
 
