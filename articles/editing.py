@@ -25,6 +25,7 @@ from .models import (
     SegmentKind,
     WorkingCopy,
 )
+from .parameters import bounded_int
 from .read_also import write_index
 from .sanitizer import clean_text
 from .translation import english_body, segments_for
@@ -164,8 +165,7 @@ def autosave(article, editor, form_data):
 
 def revision_pk(value):
     """A revision's id as a form sent it, or None when it is not one."""
-    value = str(value or "")
-    return int(value) if value.isdigit() and len(value) < 19 else None
+    return bounded_int(value)
 
 
 def unsaved_revision(article, working_copy):

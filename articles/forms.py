@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import ProhibitNullCharactersValidator
 
 from . import body as documents
 from .arabic import normalize
@@ -12,9 +13,28 @@ from .models import (
     Keyword,
     Language,
     Outlet,
+    SegmentState,
     SourceFlag,
+    keyword_slug,
 )
+from .parameters import MAX_ID
+from .sanitizer import clean_text
 from .text import headline_key
+
+
+class PlainText(forms.CharField):
+    """Text as people type it, by one rule for every text field: NUL and the other control
+    characters are dropped (sanitizer.clean_text); tabs and line breaks stay."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+    def to_python(self, value):
+        return clean_text(super().to_python(value))
+
 
 ALL_QUEUES = ""
 
@@ -25,7 +45,7 @@ ANY_FLAG = "any"
 class DeskFilterForm(forms.Form):
     """The desk's filters, read from the query string; every state has its own URL."""
 
-    q = forms.CharField(required=False, max_length=200, label="Search")
+    q = PlainText(required=False, max_length=200, label="Search")
     queue = forms.ChoiceField(
         required=False, choices=[(ALL_QUEUES, "All articles"), *ArticleStatus.choices]
     )
@@ -88,16 +108,18 @@ class ArticleEditForm(forms.Form):
     or, from a browser without JavaScript, as the HTML of a plain textarea (`body_html`);
     either way it leaves as a validated document (articles/body/)."""
 
-    based_on = forms.IntegerField(widget=forms.HiddenInput)
-    headline = forms.CharField(
+    based_on = forms.IntegerField(min_value=1, max_value=MAX_ID, widget=forms.HiddenInput)
+    headline = PlainText(
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "The headline is empty: give the article a headline."},
     )
-    standfirst = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    standfirst = PlainText(
+        required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     body = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
     body_html = forms.CharField(required=False, strip=False, widget=forms.Textarea)
-    keywords = forms.CharField(
+    keywords = PlainText(
         required=False,
         max_length=1000,
         help_text="Separate keywords with commas; new ones are created.",
@@ -111,7 +133,7 @@ class ArticleEditForm(forms.Form):
         required=False,
         empty_label="Nobody",
     )
-    note = forms.CharField(
+    note = PlainText(
         required=False, max_length=300, help_text="Optional: what this revision changes."
     )
 
@@ -173,6 +195,10 @@ class ArticleEditForm(forms.Form):
             if name and name.casefold() not in seen:
                 if len(name) > 100:
                     raise forms.ValidationError(f"“{name[:30]}…” is longer than 100 characters.")
+                if not keyword_slug(name):
+                    raise forms.ValidationError(
+                        f"“{name}” is no keyword: it has no letter or digit to make its address."
+                    )
                 seen.add(name.casefold())
                 names.append(name)
         return names
@@ -182,7 +208,7 @@ class TransitionForm(forms.Form):
     """What a workflow action may ask for. Which of these each action needs, and whether it
     is required, is the workflow's rule (workflow.TRANSITIONS), not the form's."""
 
-    comment = forms.CharField(required=False, max_length=2000, widget=forms.Textarea)
+    comment = PlainText(required=False, max_length=2000, widget=forms.Textarea)
     when = forms.DateTimeField(
         required=False,
         label="Publish at",
@@ -190,7 +216,7 @@ class TransitionForm(forms.Form):
         error_messages={"invalid": "Give the time as a date and a time, e.g. 2026-11-25 09:00."},
     )
     seen_revision = forms.IntegerField(
-        required=False, min_value=0, max_value=2**31 - 1, widget=forms.HiddenInput
+        required=False, min_value=0, max_value=MAX_ID, widget=forms.HiddenInput
     )
     kind = forms.ChoiceField(
         required=False,
@@ -204,7 +230,7 @@ class TransitionForm(forms.Form):
     def clean_kind(self):
         return self.cleaned_data["kind"] or ChangeKind.CORRECTION
 
-    withdrawal_notice = forms.CharField(
+    withdrawal_notice = PlainText(
         required=False,
         max_length=1000,
         label="Notice for readers (optional)",
@@ -217,6 +243,7 @@ class GlossaryTermForm(forms.ModelForm):
     class Meta:
         model = GlossaryTerm
         fields = ["source_term", "rendering", "note"]
+        field_classes = dict.fromkeys(fields, PlainText)
         widgets = {"source_term": forms.TextInput(attrs={"dir": "auto"})}
 
     def clean_source_term(self):
@@ -231,3 +258,18 @@ class GlossaryTermForm(forms.ModelForm):
             )
         self.instance.normalized = normalized
         return term
+
+
+class SegmentForm(forms.Form):
+    """One segment as the translator leaves it."""
+
+    translation = PlainText(required=False, max_length=20_000)
+    state = forms.ChoiceField(
+        required=False,
+        choices=[(SegmentState.DRAFT, "draft"), (SegmentState.DONE, "done")],
+        error_messages={"invalid_choice": "A segment is a draft or done; “%(value)s” is neither."},
+    )
+    resolve = forms.BooleanField(required=False)
+
+    def clean_state(self):
+        return self.cleaned_data["state"] or SegmentState.DRAFT

@@ -53,18 +53,24 @@ def build_segment(article, kind, position, text, **fields):
     )
 
 
-def segments_for(article, *, create=True):
-    """The article's segments in reading order, created the first time they are asked for
-    (unless `create` is false). Each carries `current_source` (the story's text for it now)
-    and `stale`."""
-    segments = list(article.segments.all())
-    if not segments and create:
-        units = source_units(article.source_story)
-        Segment.objects.bulk_create(
-            [build_segment(article, *unit) for unit in units], ignore_conflicts=True
-        )
-        segments = list(article.segments.all())
-    return with_staleness(segments, article.source_story)
+def create_segments(articles):
+    """The segments of each article still to be translated, made when its source story
+    arrives (the importer), so that reading the translation screen writes nothing."""
+    Segment.objects.bulk_create(
+        [
+            build_segment(article, *unit)
+            for article in articles
+            if article.needs_translation
+            for unit in source_units(article.source_story)
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def segments_for(article):
+    """The article's segments in reading order, each with `current_source` (the story's text
+    for it now) and `stale`."""
+    return with_staleness(list(article.segments.all()), article.source_story)
 
 
 def with_staleness(segments, story):
@@ -126,7 +132,7 @@ def unfinished_parts(article):
     ["Headline (untranslated)", "Paragraph 3 (stale)"]; [] for an English story."""
     if not article.needs_translation:
         return []
-    if not article.segments.exists():
+    if not article.segments.exclude(state=SegmentState.UNTRANSLATED).exists():
         return ["every part (the translation has not started)"]
     return [
         f"{segment.label} ({'stale' if segment.stale else segment.get_state_display().lower()})"

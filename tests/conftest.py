@@ -117,6 +117,7 @@ def make_article(db):
     from articles.body import paragraph
     from articles.models import Article, Keyword, Outlet, Revision, SourceStory
     from articles.text import headline_key
+    from articles.translation import create_segments
 
     counter = itertools.count(1)
 
@@ -163,6 +164,7 @@ def make_article(db):
             article.published_revision = revision
             article.published_at = timezone.now() - timedelta(hours=n)
         article.save()
+        create_segments([article])  # as the importer makes them, for a story to translate
         return article
 
     return make

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles.models import Article, Disclaimer, Outlet, SourceStory
+from articles.models import Article, Disclaimer, Keyword, Outlet, SourceStory
 
 pytestmark = pytest.mark.django_db
 
@@ -215,3 +215,24 @@ class TestTheDesk:
         assert listed(flag="any") == {"01_report.txt", "05_cut_off.txt", "06_unknown_outlet.txt",
                                       "07_no_headline.txt"}  # fmt: skip
         assert client.get(reverse("desk:desk"), {"flag": "nonsense"}).status_code == 200
+
+
+def test_one_bad_file_between_two_good_ones_sinks_neither(import_seeds, tmp_path):
+    """The good files share a keyword new to the desk; the bad one names it too and fails
+    its batch, which is then stored file by file with nothing remembered from it."""
+    too_long = "Long" * 150
+    (tmp_path / "a.txt").write_text("Bakers Raise Prices\n\nBakers raised prices, Enab Baladi "
+                                    "reported.\n\nHelpful keywords\nFlour quotas\n")  # fmt: skip
+    (tmp_path / "b.txt").write_text(f"Bad Report\n\nText, Enab Baladi reported.\n\nRead Also: "
+                                    f"{too_long}\n\nHelpful keywords\nFlour quotas\n")  # fmt: skip
+    (tmp_path / "c.txt").write_text("Water Returns\n\nWater returned, North Press reported.\n\n"
+                                    "Helpful keywords\nFlour quotas, —\n")  # fmt: skip
+    code, out, err = import_seeds(tmp_path)
+    assert code == 1
+    assert "b.txt: a Read Also line names a headline of 600 characters" in err
+    assert "2 imported" in out
+    assert sorted(Article.objects.values_list("source_story__file_name", flat=True)) == [
+        "a.txt",
+        "c.txt",
+    ]
+    assert list(Keyword.objects.values_list("name", flat=True)) == ["Flour quotas"]

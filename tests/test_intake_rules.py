@@ -365,3 +365,19 @@ class TestDuplicates:
     def test_another_report_is_not(self):
         other = ["Rents in Aleppo doubled within a year as returnees compete for housing."]
         assert compare(other, BODY).verdict == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["x" * 20_000, "9" * 20_000, "ab " * 7_000, "A-" * 10_000, "Home » " * 3_000,
+     "according to " + "Al " * 5_000, "(" + "word " * 4_000 + ")"],
+)  # fmt: skip
+def test_hostile_lines_take_bounded_time(line):
+    """No rule backtracks without end on a long line (each is a regular expression)."""
+    import time
+    from contextlib import suppress
+
+    started = time.perf_counter()
+    with suppress(SeedError):
+        parse_seed(f"{HEADLINE}\n{line}\n{BODY[0]}\n{line}", outlets=OUTLETS)
+    assert time.perf_counter() - started < 1

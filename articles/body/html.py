@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .. import sanitizer
+from ..parameters import bounded_int
 from .reading import block_text
 from .schema import (
     _ID,
@@ -247,7 +248,7 @@ class _HTMLBlocks(HTMLParser):
             target = self.attrs.get("data-target") or ""
             block = read_also(
                 headline,
-                target=int(target) if target.isdigit() and len(target) < 19 else None,
+                target=bounded_int(target),
                 block_id=block["attrs"]["id"],
             )
         self.attrs = {}

@@ -35,9 +35,7 @@ _ARABIC_VERBS = (
     r"(?:\s+ما\s+(?:أفاد|ذكر|نقل|قال|نشر)(?:ت|ه)?)?"
 )
 # Who a report quotes, not whose report it is.
-_QUOTING = (
-    r"(?:citing|cited|quoting|relying\s+on|according\s+to\s+figures\s+from|نقل(?:اً|ا)?\s+عن)"
-)
+_QUOTING = r"(?:citing|cited|quoting|relying\s+on|according\s+to\s+figures\s+from|نقل(?:اً|ا)?\s+عن)"
 
 BYLINE = re.compile(
     r"^(?:by|written\s+by|reported\s+by|author|source)\s*[:：]?\s+(?P<name>.{2,60}?)\.?$",

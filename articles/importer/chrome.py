@@ -79,7 +79,7 @@ _DATE_METADATA = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"^[\W_]+$")  # "......", "***", "— — —": no letter or digit
-_KICKER = re.compile(r"^(?:\w+[\s-]?){1,3}:$")  # "Exclusive report:", "Analysis:"
+_KICKER = re.compile(r"^\w+(?:[\s-]\w+){0,2}:$")  # "Exclusive report:", "Analysis:"
 SECTION_LABELS = {
     "news", "local news", "syria news", "reports", "report", "articles", "features",
     "politics", "economy", "society", "opinion", "analysis", "interviews", "investigations",

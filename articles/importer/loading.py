@@ -38,7 +38,7 @@ from articles.models import (
 )
 from articles.read_also import articles_by_headline_key, index_links, match_links_waiting_for
 from articles.text import headline_key, opening_key
-from articles.translation import follow_new_source
+from articles.translation import create_segments, follow_new_source
 from articles.workflow import Change, record
 
 from .decoding import seed_encoding
@@ -339,6 +339,7 @@ class SeedImporter:
             for slug, source in zip(slugs, sources, strict=True)
         )
         revisions = self._write_revisions(articles, seeds, note="Imported")
+        create_segments(articles)
         match_links_waiting_for(articles)
         record(
             "import",
@@ -364,6 +365,8 @@ class SeedImporter:
         source.save()
         article.source_story = source
         follow_new_source(article, previous, source)  # changed paragraphs' translations go stale
+        if not article.segments.exists():  # translation had not started: the new source's
+            create_segments([article])
         untouched = (
             article.status == ArticleStatus.NEW
             and not article.revisions.filter(author__isnull=False).exists()

@@ -54,7 +54,8 @@ from .errors import SeedError
 __all__ = ["Flag", "ParsedStory", "ReadAlso", "SeedError", "decode_seed", "find_outlet",
            "parse_seed"]  # fmt: skip
 
-HEADLINE_MAX_CHARS = 250
+HEADLINE_MAX_CHARS = 250  # a line longer than this is running text, not a headline
+HEADLINE_MAX_STORED = 500  # what the headline columns hold
 KEYWORD_MAX_CHARS = 100
 # Headline repeats are looked for among this many units at the top of the page.
 HEAD_REGION = 6
@@ -238,7 +239,7 @@ _LISTING_MARKER = re.compile(
     r"^(?:read more|continue reading|more|load more|older posts|newer posts|next page|"
     r"page \d+(?: of \d+)?|archives?|category\s*:.*|tag(?:ged)?\s*:.*|posts tagged.*|"
     rf"{MONTHS}\s+\d{{4}})\s*[»›→.]*$"
-    r"|^[«‹←]?\s*(?:previous|prev|newer|older)?\s*(?:\d+\s*){2,}(?:next|older)?\s*[»›→]?$",
+    r"|^[«‹←]?\s*(?:previous|prev|newer|older)?\s*(?:\d+\s+)+\d+\s*(?:next|older)?\s*[»›→]?$",
     re.IGNORECASE,
 )
 _EXCERPT_END = ("…", "...", "[…]", "[...]")
@@ -346,6 +347,11 @@ def parse_seed(text, *, outlets):
     body = join_split_sentences(drop_repeated_lines(rest))
     for position, unit in enumerate(body):
         if (named := read_also_headline(unit)) is not None:
+            if len(named) > HEADLINE_MAX_STORED:
+                raise SeedError(
+                    f"a Read Also line names a headline of {len(named):,} characters (a "
+                    f"headline has at most {HEADLINE_MAX_STORED}): “{named[:40]}…”"
+                )
             read_also.append(ReadAlso(headline=named, after_paragraph=len(paragraphs)))
         elif is_disclaimer(unit):
             disclaimer = disclaimer or unit

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_POST
 
 from articles.diffing import compare_revisions
 from articles.editing import StaleEdit, save_revision
+from articles.parameters import bounded_int
 from articles.read_also import body_with_targets
 from articles.workflow import WorkflowError
 
@@ -18,13 +19,13 @@ def history(request, slug):
     revisions = list(article.revisions.select_related("author", "disclaimer"))
     numbers = {revision.number: revision for revision in revisions}
     current = article.current_revision
-    newer = numbers.get(_number(request.GET.get("to")), current)
+    newer = numbers.get(bounded_int(request.GET.get("to")), current)
     older_default = next((r for r in revisions if r.number < newer.number), newer)
     if "published" in request.GET and article.published_revision:
         older_default = (
             article.published_revision
         )  # "?published": the draft against readers' version
-    older = numbers.get(_number(request.GET.get("from")), older_default)
+    older = numbers.get(bounded_int(request.GET.get("from")), older_default)
     context = {
         "article": article,
         "revisions": revisions,
@@ -42,7 +43,7 @@ def restore(request, slug, number):
     """An earlier revision's content becomes a new revision; nothing is overwritten."""
     article = article_for(request, slug, "change_article")
     old = get_object_or_404(article.revisions, number=number)
-    based_on = article.revisions.filter(pk=_number(request.POST.get("based_on"))).first()
+    based_on = article.revisions.filter(pk=bounded_int(request.POST.get("based_on"))).first()
     if not old.can_be_restored:
         messages.error(request, f"Not restored: revision {old.number} has no English headline "
                                 "and body to go back to.")  # fmt: skip
@@ -73,7 +74,3 @@ def restore(request, slug, number):
         return redirect("desk:history", slug=article.slug)
     messages.success(request, f"Revision {old.number} restored as revision {saved.number}.")
     return redirect("desk:history", slug=article.slug)
-
-
-def _number(value):
-    return int(value) if value and value.isdigit() else None

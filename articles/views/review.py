@@ -23,8 +23,9 @@ def review_context(request, article, form=None, refused=None, acted=""):
     against = against if against in baselines else next(iter(baselines), None)
     baseline = baselines.get(against)
     checks = workflow.publishing_checks(article)
-    segments = translation.segments_for(article, create=False)
-    rows = translation.side_by_side(article.source_story, revision, segments) if segments else []
+    segments = translation.segments_for(article)
+    started = any(segment.state != "untranslated" for segment in segments)
+    rows = translation.side_by_side(article.source_story, revision, segments) if started else []
     return article_page_context(article, revision, preview=True) | {
         "side_by_side": rows,
         "inconsistencies": translation.inconsistencies(rows, translation.glossary())

@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from articles import machine_translation, translation, workflow
 from articles.editing import StaleEdit, edits_outside_translation, save_translation
+from articles.forms import SegmentForm
+from articles.sanitizer import clean_text
 
 from .access import article_for
 
@@ -69,14 +71,17 @@ def segment_for(request, slug, pk):
 def save_segment(request, slug, pk):
     """Save one segment as the translator types (htmx), or with its button without script."""
     article, segment, segments = segment_for(request, slug, pk)
+    form = SegmentForm(request.POST)
+    if not form.is_valid():
+        return refused_segment(request, article, segment, form)
     translation.save_segment(
         segment,
-        translation=request.POST.get("translation", ""),
-        state=request.POST.get("state", "draft"),
+        translation=form.cleaned_data["translation"],
+        state=form.cleaned_data["state"],
         user=request.user,
-        resolve="resolve" in request.POST,
+        resolve=form.cleaned_data["resolve"],
     )
-    if not request.htmx or "resolve" in request.POST:  # the whole segment changes
+    if not request.htmx or form.cleaned_data["resolve"]:  # the whole segment changes
         return segment_response(request, article, pk)
     context = {
         "segment": segment,
@@ -101,9 +106,21 @@ def memory(request, slug, pk):
 def take_suggestion(request, slug, pk):
     """One click: the offered translation becomes the segment's draft."""
     article, segment, _ = segment_for(request, slug, pk)
-    translation.save_segment(segment, translation=request.POST.get("translation", ""),
+    form = SegmentForm(request.POST)
+    if not form.is_valid():
+        return refused_segment(request, article, segment, form)
+    translation.save_segment(segment, translation=form.cleaned_data["translation"],
                              state="draft", user=request.user)  # fmt: skip
     return segment_response(request, article, pk)
+
+
+def refused_segment(request, article, segment, form):
+    """A segment the form refused: nothing saved, and why, in a sentence."""
+    reason = " ".join(error for errors in form.errors.values() for error in errors)
+    if request.htmx:
+        return HttpResponse(f"Not saved: {reason}", status=400, content_type="text/plain")
+    messages.error(request, f"Segment not saved: {reason}")
+    return redirect(reverse("desk:translate", args=[article.slug]) + f"#segment-{segment.pk}")
 
 
 @login_required
@@ -156,7 +173,7 @@ def save_as_revision(request, slug):
         )
         if "submit" in request.POST:
             workflow.apply(article, "submit", actor=request.user,
-                           comment=request.POST.get("comment", ""))  # fmt: skip
+                           comment=clean_text(request.POST.get("comment", ""))[:2000])  # fmt: skip
     except (StaleEdit, workflow.WorkflowError) as refused:
         messages.error(request, f"Not done: {refused}")
         return redirect("desk:translate", slug=article.slug)
