@@ -99,3 +99,23 @@ def test_translators_open_articles_in_preview_and_are_told_why_not_edit(
         refused.content.decode()
     )
     assert "change_article" not in refused.content.decode()
+
+
+@pytest.mark.parametrize("role", ["anonymous", *ROLES])
+def test_no_get_changes_stored_data(client, users, make_article, role):
+    """Opening any desk screen, the translation screen of a story not yet translated
+    included, writes nothing (the edit screen's note of who has it open aside)."""
+    from tests.conftest import stored_state
+
+    article = make_article()
+    arabic = make_article("هجوم", language="ar", paragraphs=["نص."], outlet="Enab Baladi")
+    arabic.segments.all().delete()  # as before segments were made at import: none may appear
+    if role != "anonymous":
+        client.force_login(users[role])
+    before = stored_state()
+    for name, method, _ in URLS:
+        if method == "get":
+            client.get(url_for(name, article))
+    client.get(reverse("desk:translate", args=[arabic.slug]))
+    client.get(reverse("desk:review", args=[arabic.slug]))
+    assert stored_state() == before
