@@ -73,6 +73,11 @@ def segments_for(article):
     return with_staleness(list(article.segments.all()), article.source_story)
 
 
+def started(segments):
+    """Whether any part has a translation yet."""
+    return any(segment.state != SegmentState.UNTRANSLATED for segment in segments)
+
+
 def with_staleness(segments, story):
     """`segments` in reading order, each told its current source text and whether it is stale."""
     current = {(kind, position): text for kind, position, text in source_units(story)}
@@ -132,11 +137,12 @@ def unfinished_parts(article):
     ["Headline (untranslated)", "Paragraph 3 (stale)"]; [] for an English story."""
     if not article.needs_translation:
         return []
-    if not article.segments.exclude(state=SegmentState.UNTRANSLATED).exists():
+    segments = segments_for(article)
+    if not started(segments):
         return ["every part (the translation has not started)"]
     return [
         f"{segment.label} ({'stale' if segment.stale else segment.get_state_display().lower()})"
-        for segment in segments_for(article)
+        for segment in segments
         if segment.stale or segment.state != SegmentState.DONE
     ]
 

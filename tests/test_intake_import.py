@@ -236,3 +236,35 @@ def test_one_bad_file_between_two_good_ones_sinks_neither(import_seeds, tmp_path
         "c.txt",
     ]
     assert list(Keyword.objects.values_list("name", flat=True)) == ["Flour quotas"]
+
+
+def test_a_rejected_outlets_story_cannot_be_published_unattributed(import_seeds, write_seed):
+    from articles import outlets
+    from articles.workflow import publishing_checks
+
+    import_seeds(write_seed("a.txt", (SAMPLES / "06_unknown_outlet.txt").read_text()))
+    outlets.reject(Outlet.objects.filter(name="Suwayda 24"))
+    article = Article.objects.get()
+    [check] = [c for c in publishing_checks(article) if c.name == "Outlet"]
+    assert not check.passed
+    assert "attributed to no outlet" in check.detail
+
+
+def test_outlet_actions_need_the_change_permission(client, users, import_seeds, write_seed):
+    from django.contrib.auth.models import Permission
+
+    import_seeds(write_seed("a.txt", (SAMPLES / "06_unknown_outlet.txt").read_text()))
+    learned = Outlet.objects.get(name="Suwayda 24")
+    viewer = users["editor"]
+    viewer.is_staff = True
+    viewer.save()
+    viewer.user_permissions.add(Permission.objects.get(codename="view_outlet"))
+    client.force_login(viewer)
+    url = reverse("admin:articles_outlet_changelist")
+    for action in ["confirm", "reject", "merge"]:
+        client.post(url, {"action": action, "_selected_action": [learned.pk]})
+    learned.refresh_from_db()
+    assert learned.status == "unconfirmed"
+    client.force_login(users["admin"])
+    page = client.get(reverse("admin:articles_outlet_change", args=[learned.pk])).content.decode()
+    assert 'name="status"' not in page  # changed only by the actions, which see to the stories

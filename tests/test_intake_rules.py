@@ -119,7 +119,7 @@ class TestSiteChrome:
         assert story.paragraphs == BODY
 
     @pytest.mark.parametrize(
-        "line", ["Exclusive report:", "......", "* * *", "News", "Recommend article",
+        "line", ["......", "* * *", "News", "Recommend article",
                  "Sender's Name:", "Leave a Comment", "Language / اللغة العربية",
                  "Alert: Content is protected !!"],
     )  # fmt: skip
@@ -159,6 +159,24 @@ class TestSiteChrome:
             "Prices beyond reach",
             "al-Hol camp residents said prices had doubled since the summer.",
         ]
+
+    def test_a_kicker_over_the_headline_is_dropped_and_a_lead_in_in_the_body_kept(self):
+        story = parse("Exclusive report:", HEADLINE, BODY[0], "He added:", BODY[1])
+        assert (story.headline, story.paragraphs) == (HEADLINE, [BODY[0], "He added:", BODY[1]])
+
+    @pytest.mark.parametrize(
+        "line", ["By Sunday, 12 people had died.", "Enab Baladi has not verified this claim "
+                 "independently, but residents confirmed it."],
+    )  # fmt: skip
+    def test_sentences_like_a_byline_or_a_disclaimer_are_text(self, line):
+        story = parse(HEADLINE, BODY[0], line, BODY[1])
+        assert story.paragraphs == [BODY[0], line, BODY[1]]
+        assert story.disclaimer is None
+
+    def test_a_headline_opening_with_by_is_a_headline(self):
+        assert parse("By Land and Sea, Syrians Flee Idlib", *BODY).headline == (
+            "By Land and Sea, Syrians Flee Idlib"
+        )
 
     def test_a_byline_naming_an_outlet_credits_it(self):
         story = parse(HEADLINE, "By Al-Watan", *BODY)
@@ -360,7 +378,11 @@ class TestDuplicates:
     def test_a_cut_off_copy_is_a_duplicate_and_the_full_one_more_complete(self):
         cut = [BODY[0], BODY[1][:40]]
         assert compare(cut, BODY).verdict == "duplicate"
-        assert compare(BODY, cut).verdict == "more complete"
+        assert compare(BODY, cut).verdict == "new version"
+
+    def test_a_capture_with_a_figure_changed_is_a_new_version(self):
+        changed = [BODY[0].replace("six hours", "nine hours"), *BODY[1:]]
+        assert compare(changed, BODY).verdict == "new version"
 
     def test_another_report_is_not(self):
         other = ["Rents in Aleppo doubled within a year as returnees compete for housing."]
@@ -370,6 +392,7 @@ class TestDuplicates:
 @pytest.mark.parametrize(
     "line",
     ["x" * 20_000, "9" * 20_000, "ab " * 7_000, "A-" * 10_000, "Home » " * 3_000,
+     "a-" * 20_000, "«" + "\x0c" * 20_000 + "x", "Tags: a" + "\x85" * 20_000 + "b",
      "according to " + "Al " * 5_000, "(" + "word " * 4_000 + ")"],
 )  # fmt: skip
 def test_hostile_lines_take_bounded_time(line):

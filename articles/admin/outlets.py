@@ -38,17 +38,27 @@ class OutletAdmin(admin.ModelAdmin):
     def story_count(self, outlet):
         return outlet.story_count
 
-    @admin.action(description="Confirm the selected unconfirmed outlets")
+    def get_readonly_fields(self, request, obj=None):
+        """The status changes only through the actions, which see to the stories too."""
+        return ["status"]
+
+    @admin.action(description="Confirm the selected unconfirmed outlets", permissions=["change"])
     def confirm(self, request, queryset):
         done = outlet_changes.confirm(queryset)
         self._report(request, queryset, done, "confirmed")
 
-    @admin.action(description="Reject the selected unconfirmed outlets (not outlets we use)")
+    @admin.action(
+        description="Reject the selected unconfirmed outlets (not outlets we use)",
+        permissions=["change"],
+    )
     def reject(self, request, queryset):
         done = outlet_changes.reject(queryset)
         self._report(request, queryset, done, "rejected")
 
-    @admin.action(description="Merge the selected unconfirmed outlets into a known outlet")
+    @admin.action(
+        description="Merge the selected unconfirmed outlets into a known outlet",
+        permissions=["change"],
+    )
     def merge(self, request, queryset):
         unconfirmed = list(queryset.filter(status=OutletStatus.UNCONFIRMED))
         if not unconfirmed:

@@ -129,7 +129,7 @@ _ARABIC_NAME = r"(?P<name>[\u0621-\u064a0-9]+(?:\s+[\u0621-\u064a0-9]+){0,2})"
 _MEDIUM_NOUN = (r"(?:newspaper|news\s+website|news\s+site|website|site|outlet|agency|network|"
                 r"channel|platform|paper|daily|radio|magazine)")  # fmt: skip
 _NAMED_AFTER_MEDIUM = re.compile(
-    rf"\b(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_MEDIUM_NOUN}\s+{_NAME}(?![\w’'-])"
+    rf"(?<![\w-])(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_MEDIUM_NOUN}\s+{_NAME}(?![\w’'-])"
 )
 _CREDITED = [
     re.compile(rf"\b(?:according\s+to|reported\s+by|told)\s+(?:the\s+)?{_NAME}(?![\w’'-])"

@@ -134,11 +134,7 @@ def is_site_chrome(line):
     if KEYWORDS_HEADING.match(line):
         return False
     return (
-        is_boilerplate(line)
-        or is_date_line(line)
-        or is_separator(line)
-        or is_kicker(line)
-        or is_section_label(line)
+        is_boilerplate(line) or is_date_line(line) or is_separator(line) or is_section_label(line)
     )
 
 
@@ -146,7 +142,7 @@ def is_site_chrome(line):
 
 BYLINE = re.compile(
     r"^(?:by|written\s+by|reported\s+by|author|edited\s+by|بقلم|كتب|إعداد)\s*[:：]?\s+"
-    r"(?P<name>[^:.!?]{2,50}?)\.?$",
+    r"(?P<name>[A-Z\u0621-\u064a][\w'’ -]{1,48}?)\.?$",  # a name: no comma, no figure
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -164,7 +160,8 @@ _PLACE_DASH_NAME = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z\d][\w'’-]*)?\s+[–
 
 
 def is_byline(line):
-    return len(line.split()) <= 8 and bool(BYLINE.match(line))
+    """'By Al-Watan', 'Written by Editorial Board': a name, on a line of its own."""
+    return len(line.split()) <= 6 and not re.search(r"\d", line) and bool(BYLINE.match(line))
 
 
 def is_dateline(line):

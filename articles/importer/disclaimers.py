@@ -15,7 +15,10 @@ KNOWN_DISCLAIMERS = [
     "out in this article lies entirely with the author.",
 ]
 _DISCLAIMER_PATTERNS = [
-    re.compile(r"\bhas not (?:independently )?verified (?:the content of )?this\b", re.IGNORECASE),
+    re.compile(
+        r"\bsyrian observer has not (?:independently )?verified (?:the content of )?this\b",
+        re.IGNORECASE,
+    ),
     re.compile(r"\bresponsibility for the information\b.*\blies\b", re.IGNORECASE),
     re.compile(r"\bnot (?:been )?(?:independently )?verified by the syrian observer\b", re.I),
     re.compile(r"^(?:this article was )?(?:translated and )?edited by the syrian observer\b", re.I),

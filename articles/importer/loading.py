@@ -259,7 +259,7 @@ class SeedImporter:
                 results[seed.path] = ImportResult(seed.path, "unchanged", message)
             elif seed.digest in digests or seed.name in names or self._repeats(seed, openings):
                 later.append(seed)
-            elif seed.name in current_names or same.verdict == "more complete":
+            elif seed.name in current_names or same.verdict == "new version":
                 if len(batch) == 1:
                     results[seed.path] = self._update(seed, same.article_pk)
                 else:
@@ -296,7 +296,7 @@ class SeedImporter:
                 article__isnull=False,
             ).values_list(
                 "opening_key", "headline_key", "paragraphs", "file_name", "article__pk",
-                "article__slug", "flags",
+                "article__slug",
             )
         )  # fmt: skip
 
@@ -305,7 +305,7 @@ class SeedImporter:
         """Whether an earlier seed of the batch is the same report (stored first, then this one
         is stored alone, to be compared with it)."""
         return any(
-            compare(seed.shingles, other.shingles).verdict in {"duplicate", "more complete"}
+            compare(seed.shingles, other.shingles).verdict in {"duplicate", "new version"}
             for other in openings.get(seed.opening_key, [])
         )
 
@@ -317,9 +317,8 @@ class SeedImporter:
             c for c in captures if (key and c[0] == key) or (headline and c[1] == headline)
         ]
         best = Sameness()
-        for _, _, paragraphs, file_name, article_pk, slug, flags in candidates:
-            cut_off = any(flag["code"] == "cut_off" for flag in flags)
-            found = compare(seed.shingles, shingles(paragraphs), earlier_cut_off=cut_off)
+        for _, _, paragraphs, file_name, article_pk, slug in candidates:
+            found = compare(seed.shingles, shingles(paragraphs))
             if found.rank > best.rank:
                 best = replace(found, file_name=file_name, article_pk=article_pk, slug=slug)
         return best
@@ -354,8 +353,8 @@ class SeedImporter:
         }
 
     def _update(self, seed, article_pk=None):
-        """The same file arrived again with new content, or a more complete capture of the
-        same report (`article_pk`'s): a new version of its source story."""
+        """The same file arrived again with new content, or another capture (more complete,
+        or changed) of the report of `article_pk`: a new version of its source story."""
         if article_pk is None:
             found = Article.objects.filter(source_story__file_name=seed.name).values("pk").get()
             article_pk = found["pk"]

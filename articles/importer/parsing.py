@@ -43,6 +43,7 @@ from .chrome import (
     is_body_chrome,
     is_byline,
     is_date_line,
+    is_kicker,
     is_site_chrome,
     strip_date_metadata,
     without_kicker,
@@ -96,7 +97,7 @@ class ParsedStory:
 
 _WIDE_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLES = re.compile(r"[\u200b\u2060\ufeff]")
-_SPACE_RUNS = re.compile(r" {2,}")
+_SPACE_RUNS = re.compile(r"\s{2,}|[^\S ]")  # any run of spaces, form feeds, NEL… is one space
 
 
 def clean_lines(text):
@@ -315,6 +316,8 @@ def parse_seed(text, *, outlets):
     sources = [match["outlet"].strip() for u in units if (match := _SOURCE_HEADER.match(u))]
     source_line = sources[0] if sources else None
     units = [unit for unit in units if not _SOURCE_HEADER.match(unit)]
+    while units and is_kicker(units[0]):  # a label over the headline ("Exclusive report:")
+        units = units[1:]
     if not units:
         raise SeedError("no headline: the file holds nothing but site boilerplate")
 

@@ -24,7 +24,7 @@ def review_context(request, article, form=None, refused=None, acted=""):
     baseline = baselines.get(against)
     checks = workflow.publishing_checks(article)
     segments = translation.segments_for(article)
-    started = any(segment.state != "untranslated" for segment in segments)
+    started = translation.started(segments)
     rows = translation.side_by_side(article.source_story, revision, segments) if started else []
     return article_page_context(article, revision, preview=True) | {
         "side_by_side": rows,

@@ -39,12 +39,7 @@ def publishing_checks(article):
     checks = [
         Check("Headline", bool(revision.headline.strip()), "The article needs a headline."),
         Check("Body", bool(revision.paragraph_texts), "The article has no body text."),
-        Check(
-            "Outlet",
-            outlet is None or outlet.status == OutletStatus.CONFIRMED,
-            f"{outlet} is not a confirmed outlet yet: an admin confirms it, merges it into a "
-            "known outlet or rejects it.",
-        ),
+        Check("Outlet", _attributed(outlet), _attribution_problem(outlet)),
         Check(
             "Disclaimer",
             revision.disclaimer_id is not None or not needs_disclaimer,
@@ -69,6 +64,22 @@ def publishing_checks(article):
             Check("Correction", not unchanged, "Nothing has changed since the published version.")
         )
     return checks
+
+
+def _attributed(outlet):
+    return outlet is not None and outlet.status == OutletStatus.CONFIRMED
+
+
+def _attribution_problem(outlet):
+    """Readers are told whose report this is: a confirmed outlet's."""
+    if outlet is None:
+        return "The article is attributed to no outlet: choose the outlet whose report it is."
+    if outlet.status == OutletStatus.REJECTED:
+        return f"{outlet} was rejected as an outlet: choose the outlet whose report it is."
+    return (
+        f"{outlet} is not a confirmed outlet yet: an admin confirms it, merges it into a "
+        "known outlet or rejects it."
+    )
 
 
 def _translation_problem(unfinished, in_arabic):
