@@ -14,6 +14,12 @@ from articles.body import read_also_headline
 _SENTENCE_END = re.compile(r"[.!?…؟。][\"'”’»)\]]*$")
 
 
+def one_sentence(line):
+    """A line of exactly one sentence."""
+    inner = re.split(r"(?<=[.!?؟])\s+(?=[A-Z\u0621-\u064a])", line)
+    return len(inner) == 1 and ends_sentence(line)
+
+
 def ends_sentence(line):
     return bool(_SENTENCE_END.search(line))
 

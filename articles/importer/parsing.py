@@ -37,20 +37,20 @@ from . import attribution
 from .attribution import find_outlet
 from .chrome import (
     KEYWORDS_HEADING,
-    MONTHS,
     drop_repeated_lines,
     ends_sentence,
     is_body_chrome,
     is_byline,
-    is_date_line,
     is_kicker,
     is_site_chrome,
+    one_sentence,
     strip_date_metadata,
     without_kicker,
 )
 from .decoding import decode_seed
 from .disclaimers import is_cut_off_disclaimer, is_disclaimer
 from .errors import SeedError
+from .page_kinds import page_kind
 
 __all__ = ["Flag", "ParsedStory", "ReadAlso", "SeedError", "decode_seed", "find_outlet",
            "parse_seed"]  # fmt: skip
@@ -163,11 +163,6 @@ def is_cut_off(paragraphs):
     return bool(paragraphs) and not ends_sentence(paragraphs[-1])
 
 
-def _one_sentence(line):
-    inner = re.split(r"(?<=[.!?؟])\s+(?=[A-Z\u0621-\u064a])", line)
-    return len(inner) == 1 and ends_sentence(line)
-
-
 # --- Headlines --------------------------------------------------------------------------------
 
 _SMALL_WORDS = {
@@ -183,7 +178,7 @@ def is_headline_variant(line, headline):
     a, b = line.casefold(), headline.casefold()
     if a == b:
         return True
-    if _one_sentence(line) != _one_sentence(headline):  # a standfirst is no repeat
+    if one_sentence(line) != one_sentence(headline):  # a standfirst is no repeat
         return False
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if (
@@ -218,74 +213,6 @@ def is_unlabelled_read_also(line, headline):
         and in_title_case(line)
         and not (headline and is_headline_variant(line, headline))
     )
-
-
-# --- Page kinds -------------------------------------------------------------------------------
-
-_NOTICE = re.compile(
-    r"\bdear (?:readers|followers|visitors|subscribers|friends)\b|\bto our readers\b"
-    r"|\b(?:eid (?:mubarak|al-fitr|al-adha)|ramadan (?:kareem|mubarak)|happy new year"
-    r"|merry christmas|season['’]?s greetings|happy holidays|happy eid)\b"
-    r"|\bwe will (?:resume|be back|return)\b|\b(?:our|the) (?:website|site|team) will\b"
-    r"|أعزاءنا القراء|قراءنا الأعزاء|كل عام وأنتم بخير|عيد مبارك|رمضان كريم",
-    re.IGNORECASE,
-)
-NOTICE_MAX_WORDS = 250
-# A report says who reported it; a notice to readers does not.
-_REPORTING = re.compile(
-    r"\b(?:reported|reports|according to|told|quoted|citing|said)\b|بحسب|وفق|ذكرت?|قالت?|أفادت?",
-    re.IGNORECASE,
-)
-_LISTING_MARKER = re.compile(
-    r"^(?:read more|continue reading|more|load more|older posts|newer posts|next page|"
-    r"page \d+(?: of \d+)?|archives?|category\s*:.*|tag(?:ged)?\s*:.*|posts tagged.*|"
-    rf"{MONTHS}\s+\d{{4}})\s*[»›→.]*$"
-    r"|^[«‹←]?\s*(?:previous|prev|newer|older)?\s*(?:\d+\s+)+\d+\s*(?:next|older)?\s*[»›→]?$",
-    re.IGNORECASE,
-)
-_EXCERPT_END = ("…", "...", "[…]", "[...]")
-LISTING_MIN_TEASERS = 3
-TEASER_SUMMARY_MAX_WORDS = 60
-
-
-def page_kind(units):
-    """("article", "") or ("notice" or "listing", why): what kind of page the units are.
-
-    A page that reports (it credits someone: "reported", "according to", "said") is an
-    article. A site notice speaks to the site's readers instead: it addresses them or greets
-    them for an occasion near its top, is short, and credits nobody. A listing (a section,
-    tag or month page) is a run of teasers, each a headline followed by a one-sentence
-    summary or excerpt, with a listing's marks ("Read more", "Older posts", pages "1 2 3",
-    a month heading, excerpts cut with "…" or "[…]")."""
-    text = " ".join(units)
-    if len(text.split()) <= NOTICE_MAX_WORDS and not _REPORTING.search(text):
-        for unit in units[:3]:
-            if match := _NOTICE.search(unit):
-                return "notice", f"it addresses the site's readers (“{match[0]}”)"
-    teasers, excerpts, markers, index = 0, 0, 0, 0
-    while index < len(units) - 1:
-        unit, following = units[index], units[index + 1]
-        if _LISTING_MARKER.match(unit) or is_date_line(unit):
-            markers += 1
-            index += 1
-            continue
-        cut = following.endswith(_EXCERPT_END)
-        if (
-            len(following.split()) <= TEASER_SUMMARY_MAX_WORDS
-            and not ends_sentence(unit)
-            and len(unit.split()) <= 25
-            and read_also_headline(unit) is None
-            and (_one_sentence(following) or cut)
-            and not _LISTING_MARKER.match(following)
-        ):
-            teasers += 1
-            excerpts += cut
-            index += 2
-            continue
-        index += 1
-    if teasers >= LISTING_MIN_TEASERS and (markers or excerpts):
-        return "listing", f"{teasers} headlines, each with a summary, and no report of its own"
-    return "article", ""
 
 
 # --- The whole page ----------------------------------------------------------------------
@@ -465,7 +392,7 @@ def takes_standfirst(rest, *, repeated, scraped):
     return (
         scraped
         and len(rest) >= 3
-        and _one_sentence(candidate)
+        and one_sentence(candidate)
         and len(candidate.split()) <= STANDFIRST_MAX_WORDS
         and bool(_ENDS_WITH_CREDIT.search(candidate))
     )
