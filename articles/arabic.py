@@ -121,3 +121,12 @@ def is_arabic_script(char):
 
 def has_arabic(text):
     return any(is_arabic_script(char) for char in text)
+
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def mostly_arabic(text):
+    """Whether the text has more Arabic letters than Latin ones."""
+    return len(_ARABIC_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text))

@@ -10,11 +10,11 @@ naming the byte, rather than read as something else.
 
 import re
 
+from articles.arabic import mostly_arabic
+
 from .errors import SeedError
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
 # Bytes that are ASCII text in UTF-16: most text has a NUL in every second byte.
 UTF16_NUL_SHARE = 0.3
 
@@ -50,7 +50,7 @@ def _eight_bit(raw, error):
             f"not UTF-8 text: undecodable byte 0x{raw[error.start]:02x} at position {error.start}"
         )
     arabic = raw.decode("cp1256", errors="replace")
-    if len(_ARABIC_LETTER.findall(arabic)) > len(_LATIN_LETTER.findall(arabic)):
+    if mostly_arabic(arabic):
         return "cp1256"
     try:
         raw.decode("cp1252")

@@ -31,6 +31,7 @@ from difflib import SequenceMatcher
 
 from django.utils.text import slugify
 
+from articles.arabic import mostly_arabic
 from articles.body import read_also_headline
 
 from . import attribution
@@ -221,14 +222,11 @@ _SOURCE_HEADER = re.compile(
     r"^(?:source|outlet|المصدر)\s*[:：]\s*(?P<outlet>[^.!?؟]{2,80}?)\.?$", re.IGNORECASE
 )
 _KEYWORD_SEPARATORS = re.compile(r"\s*[,،;|]\s*")
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
 STANDFIRST_MAX_WORDS = 45
 
 
 def detect_language(text):
-    arabic = len(_ARABIC_LETTER.findall(text))
-    return "ar" if arabic > len(_LATIN_LETTER.findall(text)) else "en"
+    return "ar" if mostly_arabic(text) else "en"
 
 
 def parse_seed(text, *, outlets):
