@@ -71,7 +71,8 @@ def test_bad_file_is_named_and_the_good_one_still_imports(import_seeds, write_se
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file: it contains NUL bytes"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file: it is a PNG image"),
+        (b"%PDF-1.4\nHeadline\n\nText only.", "not a text file: it is a PDF document"),
         (b"Caf\xc3\xa9\n\n\xc3\x28 body", "not UTF-8 text: undecodable byte 0xc3 at position 7"),
         (b"Logo Wide\n\nShare this:\n", "no headline"),
         (b"A headline\n\nHelpful keywords\nIdlib\n", "no body"),

@@ -141,14 +141,14 @@ def test_a_refused_file_shows_why_and_does_not_hold_back_the_others(editor):
     assert preview.status_code == 200
     page = preview.content.decode()
     assert "Refused: the file is empty" in page
-    assert "Refused: not a text file: it contains NUL bytes" in page
+    assert "Refused: not a text file: it is a JPEG image; save the report as plain text" in page
     assert "Desert on Fire" in page
     assert "Of 3 files, 1 can be imported and 2 are refused" in page
 
     response = editor.post(CONFIRM, carried(preview), follow=True)
     assert messages_of(response) == [
         "Refused empty.txt: the file is empty",
-        "Refused photo.jpg: not a text file: it contains NUL bytes",
+        "Refused photo.jpg: not a text file: it is a JPEG image; save the report as plain text",
         f"Imported {EXAMPLE_SEED.name}: {EXAMPLE_SLUG} [SY-24, en, 9 paragraphs, 1 Read Also, disclaimer]",
     ]
     assert list(Article.objects.values_list("slug", flat=True)) == [EXAMPLE_SLUG]
@@ -204,6 +204,13 @@ def test_files_too_large_to_carry_together_are_refused(editor, settings):
     response = editor.post(INTAKE, {"files": files})
     assert response.status_code == 400
     assert "more than one import can take" in response.context["form"].errors["files"][0]
+
+
+def test_a_paste_larger_than_a_request_may_be_is_answered_in_words(editor, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    response = editor.post(INTAKE, {"text": "A headline\n\n" + "x" * 20_000})
+    assert response.status_code == 400
+    assert "more than one import can take at once" in response.content.decode()
 
 
 def test_files_just_within_what_can_be_carried_reach_the_confirmation(editor, settings):
@@ -276,11 +283,17 @@ def test_flags_are_badges_with_their_labels_and_details(editor):
     response = editor.post(INTAKE, {"files": files})
     cut_off, unknown = response.context["reports"]
     assert cut_off.flags[0][0] == "cut off"
-    assert unknown.flags == [("outlet unconfirmed", "Suwayda 24, new: an admin confirms it")]
+    assert unknown.flags == [
+        (
+            "outlet unconfirmed",
+            "Suwayda 24 is new to the desk; an admin confirms it before publication",
+        )
+    ]
     page = response.content.decode()
     assert '<span class="flag">cut off</span> the text stops at' in page
     assert (
-        '<span class="flag">outlet unconfirmed</span> Suwayda 24, new: an admin confirms it' in page
+        '<span class="flag">outlet unconfirmed</span> Suwayda 24 is new to the desk; an admin confirms it before publication'
+        in page
     )
     assert "<bdi>Suwayda 24</bdi> (new to the desk)" in page
 

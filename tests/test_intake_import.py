@@ -203,7 +203,7 @@ class TestTheDesk:
         import_seeds(SAMPLES)
         client.force_login(users["editor"])
         page = client.get(reverse("desk:desk")).content.decode()
-        assert '<span class="flag">cut off<span class="visually-hidden">: the text stops' in page
+        assert '<span class="flag">cut off</span> <span class="flag-detail">the text stops' in page
         assert "No headline yet (07_no_headline.txt)" in page
 
         def listed(**query):

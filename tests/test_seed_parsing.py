@@ -166,7 +166,8 @@ class TestWhitespaceAndEncoding:
         [
             (b"", "the file is empty"),
             (b" \n\r\n\t", "the file holds only whitespace"),
-            (b"PK\x03\x04\x00\x00binary", "not a text file: it contains NUL bytes"),
+            (b"PK\x03\x04\x00\x00binary", "not a text file: it is a ZIP archive"),
+            (b"Zip\x03\x04\x00\x00binary", "not a text file: it contains NUL bytes"),
             (b"Caf\xc3\xa9\n\xff\xfeoops", "not UTF-8 text: undecodable byte 0xff at position 6"),
             (b"Headline\n\x81\x8d", "not UTF-8 or Windows-1252 text: undecodable byte 0x81"),
             (b"Head\x07line\n\nBody", "not a text file: it contains control characters"),

@@ -62,10 +62,25 @@ def _eight_bit(raw, error):
     return "cp1252"
 
 
+# What other kinds of file start with: they are not reports, whatever their bytes decode to.
+KNOWN_FORMATS = {
+    b"%PDF-": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or a Word or OpenDocument file)",
+    b"{\\rtf": "an RTF document",
+    b"\xd0\xcf\x11\xe0": "an old Word or Excel file",
+}
+
+
 def decode_seed(raw, *, max_bytes):
     """The text of a seed file, or SeedError naming why it is not usable text."""
     if not raw:
         raise SeedError("the file is empty")
+    for start, kind in KNOWN_FORMATS.items():
+        if raw.startswith(start):
+            raise SeedError(f"not a text file: it is {kind}; save the report as plain text")
     if len(raw) > max_bytes:
         raise SeedError(f"the file is {len(raw):,} bytes, over the {max_bytes:,}-byte limit")
     encoding = seed_encoding(raw)

@@ -154,10 +154,20 @@ class SeedReader:
         if story.new_outlet and story.new_outlet.casefold() in self.rejected:
             return [Flag("outlet_unknown", f"{story.new_outlet} is a rejected outlet")]
         if story.new_outlet:
-            return [Flag("outlet_unconfirmed", f"{story.new_outlet}, new: an admin confirms it")]
+            return [
+                Flag(
+                    "outlet_unconfirmed",
+                    f"{story.new_outlet} is new to the desk; an admin confirms it before publication",
+                )
+            ]
         outlet = self.outlets.get(story.outlet)
         if outlet and outlet.status == OutletStatus.UNCONFIRMED:
-            return [Flag("outlet_unconfirmed", f"{outlet.name}, not yet confirmed by an admin")]
+            return [
+                Flag(
+                    "outlet_unconfirmed",
+                    f"{outlet.name} is not yet confirmed; an admin confirms it before publication",
+                )
+            ]
         return []
 
     def _disclaimer_for(self, found_text):

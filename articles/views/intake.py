@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -30,7 +31,15 @@ def intake(request: HttpRequest) -> HttpResponse:
     """Files or pasted text in; what the importer read of each, and what confirming would
     do, out. Nothing is stored: the importer's preview is rolled back."""
     require(request, "change_article")
-    form = IntakeForm(request.POST, request.FILES) if request.method == "POST" else IntakeForm()
+    try:
+        form = IntakeForm(request.POST, request.FILES) if request.method == "POST" else IntakeForm()
+    except RequestDataTooBig:  # more than the server reads in one request
+        too_much = (
+            "That was more than one import can take at once (about 2 MB of pasted text). "
+            "Paste one report at a time, or upload the reports as files."
+        )
+        context = {"form": IntakeForm(), "too_much": too_much}
+        return render(request, "desk/intake.html", context, status=400)
     if not form.is_valid():
         return render(
             request, "desk/intake.html", {"form": form}, status=400 if form.errors else 200

@@ -63,7 +63,9 @@ def test_editor_uploads_pastes_checks_and_confirms(live_server, page, screenshot
         "Protests Continue in Sweida Over Living Conditions"
     )
     expect(pasted.locator(".intake-flags li")).to_have_text(
-        ["outlet unconfirmed Suwayda 24, new: an admin confirms it"]
+        [
+            "outlet unconfirmed Suwayda 24 is new to the desk; an admin confirms it before publication"
+        ]
     )
     expect(pasted.locator(".flag")).to_have_text("outlet unconfirmed")
     assert page.evaluate("document.documentElement.scrollWidth") <= 1366
@@ -103,7 +105,7 @@ def test_a_refused_file_is_shown_beside_the_others_on_a_phone(live_server, brows
     page.get_by_role("button", name="Check the files").click()
     refused = page.locator(".intake-refused")
     expect(refused).to_contain_text("scan.pdf")
-    expect(refused).to_contain_text("Refused: not a text file: it contains NUL bytes")
+    expect(refused).to_contain_text("Refused: not a text file: it is a PDF document")
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing sideways
