@@ -158,7 +158,7 @@ def test_only_refused_files_offer_nothing_to_confirm(editor):
     response = editor.post(INTAKE, {"files": upload(SimpleUploadedFile("blank.txt", b" \n "))})
     page = response.content.decode()
     assert "Refused: the file holds only whitespace" in page
-    assert "Nothing here can be imported" in page
+    assert "Nothing here is new to import" in page
     assert "Confirm:" not in page
 
 
@@ -331,3 +331,11 @@ def test_editors_and_above_find_it_on_the_desk(client, users, role):
     client.force_login(users[role])
     assert f'href="{INTAKE}"' in client.get(reverse("desk:desk")).content.decode()
     assert client.get(INTAKE).status_code == 200
+
+
+def test_files_already_here_are_not_counted_as_to_import(editor):
+    editor.post(CONFIRM, carried(editor.post(INTAKE, {"files": upload(EXAMPLE_SEED)})))
+    page = editor.post(INTAKE, {"files": upload(EXAMPLE_SEED)}).content.decode()
+    assert "Of 1 file, 0 can be imported, 1 is here already." in page
+    assert "Nothing here is new to import." in page
+    assert "Confirm: import" not in page

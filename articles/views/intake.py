@@ -47,7 +47,15 @@ def intake(request: HttpRequest) -> HttpResponse:
     files = form.cleaned_data["received"]
     reports = read_reports(files, confirm=False)
     readable = sum(1 for report in reports if report.seed)
-    context = {"reports": reports, "readable": readable, "refused": len(reports) - readable}
+    # What confirming would store: new stories and new versions, not what is here already.
+    storing = sum(1 for report in reports if report.result.outcome in {"imported", "updated"})
+    context = {
+        "reports": reports,
+        "readable": readable,
+        "storing": storing,
+        "already": readable - storing,  # unchanged, or a duplicate of a story already here
+        "refused": len(reports) - readable,
+    }
     return render(request, "desk/intake.html", context | {"carried": CarriedFiles.carrying(files)})
 
 
