@@ -268,3 +268,40 @@ def test_outlet_actions_need_the_change_permission(client, users, import_seeds, 
     client.force_login(users["admin"])
     page = client.get(reverse("admin:articles_outlet_change", args=[learned.pk])).content.decode()
     assert 'name="status"' not in page  # changed only by the actions, which see to the stories
+
+
+def test_importing_with_redis_down_and_a_hanging_mail_server(
+    settings, client, users, import_seeds, write_seed, django_capture_on_commit_callbacks
+):
+    """The import never waits on the page cache or the mail server: stories are stored, the
+    editor working on one is told through the outbox, and the public site still answers."""
+    import time
+    from unittest import mock
+
+    from articles import public_cache
+    from articles.editing import save_revision
+    from articles.models import Notification
+    from tests.test_cache_and_database_faults import UNREACHABLE
+
+    settings.CACHES = UNREACHABLE
+    public_cache._CacheHealth.down_since, public_cache._CacheHealth.retry_at = None, 0.0
+    hanging = mock.patch(
+        "articles.notifications.send_mass_mail", side_effect=lambda *a, **k: time.sleep(30)
+    )
+    report = (SAMPLES / "05_cut_off.txt").read_text()
+    with hanging, django_capture_on_commit_callbacks(execute=True):
+        started = time.monotonic()
+        code, _, err = import_seeds(write_seed("cut.txt", report))
+        article = Article.objects.get()
+        save_revision(
+            article, author=users["editor"], based_on=article.current_revision,
+            headline="Edited", standfirst="", body=article.current_revision.body,
+            disclaimer=None, keywords=[], outlet=article.outlet, assignee=None,
+        )  # fmt: skip
+        code, out, err = import_seeds(write_seed("full.txt", report.rstrip() + " two weeks.\n"))
+        assert time.monotonic() - started < 5
+    assert (code, err) == (0, "")
+    assert "1 updated" in out
+    assert Notification.objects.filter(article=article, status="queued").exists()
+    assert client.get("/").status_code == 200
+    public_cache._CacheHealth.down_since = None

@@ -10,7 +10,7 @@ one file is the ordinary case of the same code.
 import hashlib
 from dataclasses import replace
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.text import slugify
 
@@ -40,6 +40,7 @@ from .reading import ImportResult, Seed, SeedReader, seed_files
 __all__ = ["ImportResult", "Seed", "SeedImporter"]
 
 BATCH_SIZE = 200
+CLASHES = 3  # times a file is stored again after another import stored the same rows
 
 
 class SeedImporter(SeedReader):
@@ -82,7 +83,7 @@ class SeedImporter(SeedReader):
 
     # --- Storing ---------------------------------------------------------------------------
 
-    def _store(self, batch):
+    def _store(self, batch, *, clashes=0):
         if not batch:
             return []
         try:
@@ -90,6 +91,10 @@ class SeedImporter(SeedReader):
                 results, later = self._store_batch(batch)
         except DatabaseError as error:
             self.keywords = {}  # those made in the rolled-back transaction are gone
+            if len(batch) == 1 and isinstance(error, IntegrityError) and clashes < CLASHES:
+                # Another import stored the same report, address or outlet meanwhile: now
+                # that it has committed, reading again finds it.
+                return self._store(batch, clashes=clashes + 1)
             if len(batch) == 1:
                 message = f"could not be stored, nothing was kept: {error}"
                 return [ImportResult(batch[0].path, "failed", message)]

@@ -4,6 +4,7 @@ the importer stores (loading.py), a few chunks ahead at most."""
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -104,11 +105,15 @@ class SeedReader:
     def _read_all(self, found):
         """Each (path, problem) of `found` read: a Seed, or a failed ImportResult, in order.
         Past the first batch, files are read and parsed in a second process while this one
-        stores, a few chunks ahead at most, so memory stays flat however many there are."""
+        stores, a few chunks ahead at most, so memory stays flat however many there are (in
+        this process when it runs other threads, which a fork does not copy safely)."""
         found = iter(found)
         first = list(islice(found, self.batch_size))
         yield from map(self._read_found, first)
         if len(first) < self.batch_size:
+            return
+        if threading.active_count() > 1:  # forking a threaded process can deadlock the child
+            yield from map(self._read_found, found)
             return
         global _reading  # the forked reader's: it needs the outlets and disclaimers read here
         _reading = self
