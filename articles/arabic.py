@@ -9,6 +9,7 @@ in the original text. Pure functions: no database.
 """
 
 import re
+from functools import cached_property
 
 DIACRITICS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670"}  # harakat, superscript alef
 TATWEEL = "\u0640"
@@ -47,8 +48,12 @@ def normalize_with_map(text):
     return "".join(characters), origins
 
 
+_UNMARKED = str.maketrans({**{c: None for c in DIACRITICS}, TATWEEL: None}) | LETTERS
+
+
 def normalize(text):
-    return normalize_with_map(text)[0]
+    """normalize_with_map's text, made faster without the map (the same result)."""
+    return " ".join(text.translate(_UNMARKED).casefold().split())
 
 
 # What may be written onto the front of an Arabic word: a conjunction (و, ف), then a
@@ -75,6 +80,22 @@ class NormalizedText:
     def __init__(self, text):
         self.text = text
         self.normalized, self.origins = normalize_with_map(text)
+
+    @cached_property
+    def word_forms(self):
+        """Every word of the text as a term's first word may be found in it: as written,
+        and without each prefix it may carry (find() has the last word)."""
+        forms = set()
+        for word in self.normalized.split():
+            word = "".join(c for c in word if c.isalnum()) if not word.isalnum() else word
+            forms.add(word)
+            for length in range(1, min(5, len(word))):
+                prefix, rest = word[:length], word[length:]
+                if prefix in PROCLITICS:
+                    forms.add(rest)
+                if prefix in {"ل", "ول", "فل"}:  # ل + القدس is للقدس, ل + اللاذقية للاذقية
+                    forms.update({"ا" + rest, ARTICLE + rest})
+        return forms
 
     def find(self, needle):
         """Spans of the original text where the normalised `needle` occurs, as find_all."""
@@ -121,6 +142,13 @@ def is_arabic_script(char):
 
 def has_arabic(text):
     return any(is_arabic_script(char) for char in text)
+
+
+def isolated(text):
+    """`text` set apart from the sentence around it for the bidirectional algorithm (first
+    strong isolate ... pop directional isolate), so that an Arabic name quoted in an English
+    message keeps its quotation marks and punctuation on the right sides."""
+    return f"\u2068{text}\u2069" if has_arabic(text) else text
 
 
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")

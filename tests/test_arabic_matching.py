@@ -77,3 +77,19 @@ def test_arabic_script_is_recognised_in_presentation_forms_too():
     assert has_arabic("قتل")
     assert has_arabic("\ufefb")  # lam-alef ligature, a presentation form
     assert not has_arabic("Killed in Daraa, 2026.")
+
+
+def test_normalize_gives_the_same_text_as_the_mapping_normaliser():
+    import json
+    import random
+    from pathlib import Path
+
+    from articles.arabic import normalize, normalize_with_map
+
+    pairs = json.loads((Path(__file__).parent / "fixtures/faithful_translations.json").read_text())
+    alphabet = "أإآٱاةهىي بحلب  \t\n\u064b\u0651\u0640ßΣς AbC-،.٣"
+    rng = random.Random(15)
+    texts = [pair[side] for pair in pairs for side in ("ar", "en")]
+    texts += ["".join(rng.choice(alphabet) for _ in range(40)) for _ in range(500)]
+    for text in texts:
+        assert normalize(text) == normalize_with_map(text)[0], text
