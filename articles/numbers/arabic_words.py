@@ -140,6 +140,7 @@ _DUAL_BEFORE_A_NOUN = _spelled({"ألفا", "مليونا", "مليارا"})
 
 
 _HALF = normalize("نصف")
+_FRACTIONS = {_HALF: Decimal("0.5"), normalize("ربع"): Decimal("0.25")}  # of a scale word
 
 
 _ARABIC_VAGUE = _spelled(
@@ -190,6 +191,7 @@ _ARABIC_BOUNDS = _arabic_qualifiers(
     {
         "about": (
             "نحو", "حوالى", "حوالي", "قرابة", "زهاء", "ما يقارب", "يقارب", "ما يناهز", "يناهز",
+            "بحدود", "في حدود", "ما يقرب من", "يقرب من",
         ),
         "more": (
             "أكثر من", "أزيد من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على",
@@ -197,7 +199,7 @@ _ARABIC_BOUNDS = _arabic_qualifiers(
         ),
         "less": (
             "أقل من", "ما دون", "ما يقل عن", "ما لا يزيد عن", "لا يزيد عن", "ما لا يزيد على",
-            "لا يزيد على",
+            "لا يزيد على", "تصل إلى", "يصل إلى", "قد تصل إلى", "قد يصل إلى",
         ),
     }
 )  # fmt: skip
@@ -252,13 +254,14 @@ _CLOCK_FRACTIONS = _spelled({"نصف": 30, "ربع": 15})  # الساعة الع
 # After a time, whether the part of the day is the evening (afternoon or night).
 _PARTS_OF_DAY = _spelled(
     {"صباحاً": False, "صباحا": False, "فجراً": False, "فجرا": False, "مساءً": True,
-     "مساء": True, "مساءا": True, "ليلاً": True, "ليلا": True, "عصراً": True, "عصرا": True}
+     "مساء": True, "مساءا": True, "ليلاً": True, "ليلا": True, "عصراً": True, "عصرا": True,
+     "صباح": False, "فجر": False, "ليل": True, "ليلة": True, "عصر": True}
 )  # fmt: skip
 
 
 _NUMBER_WORDS = (
     _UNITS.keys() | _TEN | _ONE_OF | _TENS.keys() | _HUNDREDS.keys() | _SCALES.keys()
-    | _ALONE.keys() | _DUAL_NOUNS | {_HALF}
+    | _ALONE.keys() | _DUAL_NOUNS | _FRACTIONS.keys()
 )  # fmt: skip
 
 

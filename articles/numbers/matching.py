@@ -2,9 +2,9 @@
 the editor where it does not."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..arabic import normalize
+from ..arabic import isolated, normalize
 from .arabic_words import _ARABIC_SPLIT, _DUAL_NOUNS, _NUMBER_WORDS
 from .quantities import BOUND_WORDS, Quantity, _western_digits
 from .reading_arabic import arabic_quantities
@@ -55,13 +55,14 @@ _NOUNS = {"date": "date", "time": "time"}
 
 def _as_read(quantity):
     """The quantity for the editor: as written, then in Western digits ("١١ (11)"), or if it is
-    written in words, as read then as written ("about 30 (نحو 30)", "12 (twelve)")."""
+    written in words, as read then as written ("about 30 (نحو 30)", "12 (twelve)"). Arabic is
+    set apart (arabic.isolated), so that it keeps its place in the English sentence."""
     reading = quantity.describe()
     if quantity.text == reading:
         return reading
     if _western_digits(quantity.text) == reading:
-        return f"{quantity.text} ({reading})"
-    return f"{reading} ({quantity.text})"
+        return f"{isolated(quantity.text)} ({reading})"
+    return f"{reading} ({isolated(quantity.text)})"
 
 
 def _times(count):
@@ -73,6 +74,7 @@ def number_mismatches(source: str, english: str) -> list[NumberMismatch]:
     English quantity most likely meant for it), then each English quantity in digits that
     carries none of the source's."""
     wanted, offered = arabic_quantities(source), english_quantities(english)
+    wanted, offered = _as_ends(wanted, offered), _as_ends(offered, wanted)
     nearest = _nearest_in_reading_order(wanted, len(source), offered, len(english))
     needed = [i for i, quantity in enumerate(wanted) if _must_be_carried(quantity)]
     optional = [i for i in range(len(wanted)) if i not in needed]
@@ -89,6 +91,23 @@ def number_mismatches(source: str, english: str) -> list[NumberMismatch]:
         _not_carried(i, wanted, offered, free, nearest) for i in needed if i not in carried
     ]
     return mismatches + [NumberMismatch(None, offered[j]) for j in free if _is_reported(offered[j])]
+
+
+def _as_ends(quantities, other):
+    """`quantities` with each range the other side does not give as a range taken as its two
+    ends: "from 2,000 to 5,000 pounds" carries من 2000 ليرة إلى 5000 ليرة (read as two
+    prices), and a wrong range is told end by end."""
+    ranges = {(q.low, q.high) for q in other if q.kind == "range"}
+    taken = []
+    for quantity in quantities:
+        if quantity.kind == "range" and (quantity.low, quantity.high) not in ranges:
+            taken += [
+                replace(quantity, kind="number", high=quantity.low),
+                replace(quantity, kind="number", low=quantity.high),
+            ]
+        else:
+            taken.append(quantity)
+    return taken
 
 
 def _nearest_in_reading_order(wanted, source_length, offered, english_length):
@@ -198,7 +217,7 @@ def _carried_by_a_verb(english_text):
 
 
 # Words that tell the part of the day, in a time's text: "10 pm", "الساعة 10 ليلاً".
-_PART_OF_DAY = re.compile(r"\d\s?[ap]\.?m\b|صباح|فجر|مساء|ليل|عصر", re.IGNORECASE)
+_PART_OF_DAY = re.compile(r"\d\s?[ap]\.?m\b|midnight|noon|midday|صباح|فجر|مساء|ليل|عصر", re.I)
 
 
 def _code_key(code):

@@ -18,6 +18,7 @@ from .arabic_words import (
     _DAY,
     _DUAL_BEFORE_A_NOUN,
     _DUAL_NOUNS,
+    _FRACTIONS,
     _FROM,
     _HALF,
     _HUNDRED,
@@ -186,15 +187,16 @@ def _arabic_number(tokens, i):
 
 def _arabic_part(tokens, j, joined):
     """(value, next index, scale or None) of a count with its scale word (ثلاثة آلاف, 1.5
-    مليون), a scale word alone (ألف, ألفان, نصف مليون), or a count alone."""
+    مليون), a scale word alone or a fraction of one (ألف, ألفان, نصف مليون, ربع مليون), or a
+    count alone."""
     token = tokens[j]
     if token.kind == "numeral":
         count = (token.value, j + 1)
     elif token.kind != "word":
         return None
-    elif token.stem == _HALF and _arabic_scale(tokens, j + 1):
+    elif token.stem in _FRACTIONS and _arabic_scale(tokens, j + 1):
         scale = _arabic_scale(tokens, j + 1)
-        return Decimal(scale) / 2, j + 2, scale
+        return Decimal(scale) * _FRACTIONS[token.stem], j + 2, scale
     else:
         count = _arabic_count(tokens, j, joined)
         if count is None:
@@ -216,11 +218,11 @@ def _is_counted_noun(word):
 
 
 def _and_a_half(tokens, value, k, scale):
-    """مليون ونصف (المليون): a million and a half."""
+    """مليون ونصف (المليون), مليونين ونصف مليون: a million and a half, two and a half."""
     if _and_stem(tokens, k) != _HALF:
         return value, k, scale
     k += 1
-    if _stem(tokens, k) in _SCALES and tokens[k].prefix == "ال":
+    if _arabic_scale(tokens, k) == scale:
         k += 1
     return value + Decimal(scale) / 2, k, scale
 
@@ -358,15 +360,22 @@ def _arabic_year(tokens, k):
 
 
 def _part_of_day(tokens, reading):
-    """A time with the part of the day after it: "الساعة 10 ليلاً" is 22:00."""
+    """A time with the part of the day after it: "الساعة 10 ليلاً" and "الساعة 10 من مساء
+    أمس" are 22:00, "الساعة الثانية عشرة ليلاً" midnight."""
     if reading is None or reading.kind != "time":
         return reading
+    end = reading.end + 1
     evening = _PARTS_OF_DAY.get(_word(tokens, reading.end))
+    if evening is None and _word(tokens, reading.end) == _FROM:
+        evening, end = _PARTS_OF_DAY.get(_word(tokens, reading.end + 1)), end + 1
     if evening is None:
         return reading
     hours, minutes = divmod(int(reading.low), 60)
-    hours = hours % 12 + (12 if evening else 0) if hours <= 12 else hours
-    return _amount("time", hours * 60 + minutes, reading.first, reading.end + 1)
+    if hours == 12:
+        hours = 0 if evening else 12  # twelve at night is midnight, in the morning noon
+    elif hours < 12:
+        hours += 12 if evening else 0
+    return _amount("time", hours * 60 + minutes, reading.first, end)
 
 
 def _arabic_clock(tokens, i):

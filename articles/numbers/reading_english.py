@@ -115,9 +115,11 @@ _ENGLISH_MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAME
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
 
 
+_ENGLISH_CLOCK_WORDS = {"midnight": 0, "noon": 720, "midday": 720}  # minutes after midnight
 _ENGLISH_FIRST_WORDS = (
     _ENGLISH_SMALL.keys() | _ENGLISH_TENS.keys() | _ENGLISH_VAGUE.keys() | _ENGLISH_BOUNDS.keys()
-    | _ENGLISH_MONTHS.keys() | {"a", "half", "between", "from", "several", "tens", "scores"}
+    | _ENGLISH_MONTHS.keys() | _ENGLISH_CLOCK_WORDS.keys()
+    | {"a", "half", "between", "from", "several", "tens", "scores"}
 )  # fmt: skip
 
 
@@ -140,6 +142,7 @@ def english_quantities(text: str) -> list[Quantity]:
 def _english_reading(tokens, i):
     return (
         _token_reading(tokens, i)
+        or _english_clock_word(tokens, i)
         or _english_date(tokens, i)
         or _english_suffixed(tokens, i)
         or _qualified_after(
@@ -149,6 +152,12 @@ def _english_reading(tokens, i):
             0,
         )
     )
+
+
+def _english_clock_word(tokens, i):
+    """Midnight and noon, which say the part of the day themselves."""
+    minutes = _ENGLISH_CLOCK_WORDS.get(_word(tokens, i))
+    return None if minutes is None else _amount("time", minutes, i, i + 1)
 
 
 def _english_suffixed(tokens, i):
@@ -168,6 +177,8 @@ def _english_qualified(tokens, i):
     if qualifier is None:
         return None
     bound, j = qualifier
+    if _symbol(tokens, j) in _CURRENCIES:  # "about $20"
+        j += 1
     amount = _english_amount(tokens, j)
     if amount is None or (_word(tokens, i) == "over" and _word(tokens, amount.end) in _PERIODS):
         return None  # "over 24 hours": during them
