@@ -195,7 +195,9 @@ def test_a_bold_only_change_is_a_formatting_change_and_a_moved_read_also_a_move(
 
 def test_comparing_hostile_bodies_takes_bounded_time():
     """Long paragraphs whose words were all reordered, in a body of the most blocks allowed:
-    compared within a second, the rest shown as rewritten rather than word by word."""
+    compared in bounded time (under a second on a quiet machine; the limit leaves room for a
+    busy one, while a word-by-word comparison would take minutes), the rest shown as rewritten
+    rather than word by word."""
     import random
     import time
 
@@ -208,7 +210,7 @@ def test_comparing_hostile_bodies_takes_bounded_time():
     new = [paragraph(" ".join(shuffled), block_id=f"b{n}") for n in range(MAX_BLOCKS)]
     started = time.monotonic()
     changes = body_diff(old, new)
-    assert time.monotonic() - started < 1
+    assert time.monotonic() - started < 3
     assert all(change.kind == "changed" for change in changes)
     long_one = body_diff([paragraph(" ".join(words * 20), block_id="x")],
                          [paragraph(" ".join(shuffled * 20), block_id="x")])  # fmt: skip
