@@ -9,6 +9,7 @@ from .models import (
     ArticleStatus,
     ChangeKind,
     Disclaimer,
+    FlagKind,
     GlossaryTerm,
     Keyword,
     Language,
@@ -273,3 +274,60 @@ class SegmentForm(forms.Form):
 
     def clean_state(self):
         return self.cleaned_data["state"] or SegmentState.DRAFT
+
+
+class FlagOverrideForm(forms.Form):
+    """A reviewer's override of one translation flag, and why."""
+
+    segment = forms.IntegerField(min_value=1, max_value=MAX_ID, widget=forms.HiddenInput)
+    kind = forms.ChoiceField(
+        choices=FlagKind.choices,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "There is no kind of flag called “%(value)s”."},
+    )
+    subject = PlainText(max_length=200, required=False, widget=forms.HiddenInput)
+    reason = PlainText(
+        max_length=1000,
+        label="Why the English is right",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": "Say why the English is right: the reason is kept in the audit trail."
+        },
+    )
+
+
+class ConcordanceForm(forms.Form):
+    """A word or phrase to look up in the translation memory (translation/memory.py)."""
+
+    q = PlainText(
+        max_length=200,
+        label="Word or phrase, in Arabic or English",
+        widget=forms.SearchInput(attrs={"dir": "auto"}),
+        error_messages={
+            "required": "Type a word or phrase to look for, in Arabic or English.",
+            "max_length": "Look for a word or a short phrase: at most %(limit_value)d "
+            "characters, not %(show_value)d.",
+        },
+    )
+
+    def clean_q(self):
+        phrase = self.cleaned_data["q"]
+        if not any(char.isalnum() for char in phrase):
+            raise forms.ValidationError(f"“{phrase}” has no letter or digit to look for.")
+        return phrase
+
+
+class ImportFileForm(forms.Form):
+    """A TMX or TBX file to import (articles/exchange.py reads it)."""
+
+    file = forms.FileField(
+        error_messages={
+            "required": "Choose a file to import.",
+            "empty": "The file is empty: there is nothing in it to import.",
+        }
+    )
+
+    def __init__(self, *args, kind, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].label = f"{kind} file"
+        self.fields["file"].widget.attrs["accept"] = f".{kind.lower()},.xml"

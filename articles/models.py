@@ -334,7 +334,7 @@ class ArticleQuerySet(models.QuerySet):
 SUMMARY_WORDS = 40
 
 # Words the desk's own pages use where an article's slug would go (/desk/glossary/).
-RESERVED_SLUGS = frozenset({"glossary", "intake"})
+RESERVED_SLUGS = frozenset({"glossary", "intake", "memory"})
 # The address an article gets when its source headline gives none (an Arabic report): the
 # outlet and a hash, "enab-baladi-5a31ef0f", until its English headline gives it one.
 PROVISIONAL_SLUG = re.compile(r"-[0-9a-f]{8}(-[0-9]+)?$")
@@ -628,6 +628,7 @@ class AuditAction(models.TextChoices):
     EDIT_REFUSED = "edit_refused", "edit refused"
     IMPORT = "import", "imported"
     SOURCE_UPDATE = "source_update", "source updated"
+    OVERRIDE_CHECK = "override_check", "translation flag overridden"
 
 
 class AuditRecord(models.Model):
@@ -856,6 +857,52 @@ class MemoryFingerprint(models.Model):
         return f"{self.segment_id}: {self.value}"
 
 
+class MemoryEntry(models.Model):
+    """A translation unit imported from another tool's memory (a TMX file): an Arabic source
+    text and its English, with no article of this newsroom behind it. The memory offers it,
+    and the concordance finds it, beside the finished segments (translation/memory.py)."""
+
+    source_text = models.TextField()
+    source_normalized = models.TextField(editable=False)
+    translation = models.TextField()
+    key = models.CharField(
+        max_length=64,
+        unique=True,
+        editable=False,
+        help_text="SHA-256 of the source and its English: the same unit imported again is "
+        "recognised by it.",
+    )
+    article_slug = models.CharField(
+        max_length=200, blank=True, help_text="The article it was translated for, if the file said."
+    )
+    translator = models.CharField(
+        max_length=200, blank=True, help_text="Who translated it, as the file names them."
+    )
+    translated_at = models.DateTimeField(null=True, blank=True)
+    imported_from = models.CharField(max_length=255, help_text="The file's name.")
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "memory entries"
+        ordering = ["-imported_at", "-pk"]
+
+    def __str__(self):
+        return Truncator(self.translation).chars(80)
+
+
+class MemoryEntryFingerprint(models.Model):
+    """A fingerprint of an imported entry's source text, as MemoryFingerprint is a segment's."""
+
+    entry = models.ForeignKey(MemoryEntry, on_delete=models.CASCADE, related_name="fingerprints")
+    value = models.BigIntegerField(db_index=True)
+
+    def __str__(self):
+        return f"{self.entry_id}: {self.value}"
+
+
 class PublicGeneration(models.Model):
     """The public site's generation: one row, its number raised in the same transaction as any
     change to what a public page shows (articles/public_cache.py). Cached pages carry the
@@ -896,3 +943,61 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.record.get_action_display()} → {self.audience}: {self.get_status_display()}"
+
+
+class FlagKind(models.TextChoices):
+    """What a translation check found (translation.checks): numbers and attribution block
+    publication until fixed or overridden; names and omissions warn."""
+
+    NUMBERS = "numbers", "Numbers"
+    ATTRIBUTION = "attribution", "Attribution"
+    NAMES = "names", "Names"
+    OMISSION = "omission", "Possible omission"
+
+
+class FlagOverride(models.Model):
+    """A reviewer's word that a translation flag is wrong about this segment's English: the
+    publishing check then passes for that flag, while the English stays as it was."""
+
+    segment = models.ForeignKey(Segment, on_delete=models.CASCADE, related_name="overrides")
+    kind = models.CharField(max_length=12, choices=FlagKind)
+    subject = models.CharField(max_length=200, help_text="What the flag is about: “١١”, “بحسب”.")
+    translation = models.TextField(
+        help_text="The English the reviewer accepted; once it changes, the flag counts again."
+    )
+    reason = models.TextField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["segment", "kind", "subject"], name="one_override_per_flag"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.segment}: {self.kind} {self.subject}"
+
+
+class NameUse(models.Model):
+    """How a published article renders a name from its source: the archive that says how the
+    newsroom usually writes it (translation.archive). Kept for published articles only."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="name_uses")
+    arabic = models.CharField(max_length=200, help_text="The name as the source wrote it.")
+    key = models.CharField(max_length=200, db_index=True, help_text="The Arabic, normalised.")
+    rendering = models.CharField(max_length=200)
+    rendering_key = models.CharField(max_length=200, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "key", "rendering_key"], name="one_use_of_a_rendering"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.arabic} → {self.rendering}"

@@ -31,3 +31,8 @@ def opening_key(paragraphs):
     if len(words) < OPENING_WORDS:
         return ""  # too little text to say two reports are one
     return hashlib.sha256(" ".join(words).encode()).hexdigest()
+
+
+def word_set(listed):
+    """The words of a list written as one string, as a set: a stop list reads best as words."""
+    return frozenset(listed.split())

@@ -1,13 +1,19 @@
 from django.urls import path
 
-from .views import desk, edit, glossary, history, intake, preview, review, translate
+from .views import desk, edit, glossary, history, intake, memory, preview, review, translate
 
 app_name = "desk"
 urlpatterns = [
     path("", desk.desk, name="desk"),
     path("glossary/", glossary.glossary, name="glossary"),
     path("glossary/<int:pk>/", glossary.glossary, name="glossary_term"),
+    path("glossary/from-flag/", glossary.add_from_flag, name="add_glossary_term"),
     path("glossary/<int:pk>/delete/", glossary.delete_term, name="delete_glossary_term"),
+    path("glossary/export/", glossary.export_glossary, name="export_glossary"),
+    path("glossary/import/", glossary.import_glossary, name="import_glossary"),
+    path("memory/", memory.translation_memory, name="translation_memory"),
+    path("memory/export/", memory.export_memory, name="export_memory"),
+    path("memory/import/", memory.import_memory, name="import_memory"),
     path("intake/", intake.intake, name="intake"),
     path("intake/confirm/", intake.confirm_intake, name="confirm_intake"),
     path("<slug:slug>/", edit.edit, name="edit"),
@@ -26,5 +32,6 @@ urlpatterns = [
     path("<slug:slug>/segments/<int:pk>/take/", translate.take_suggestion, name="take_suggestion"),
     path("<slug:slug>/segments/<int:pk>/machine/", translate.machine_translate, name="machine"),
     path("<slug:slug>/review/", review.review, name="review"),
+    path("<slug:slug>/review/override/", review.override_flag, name="override_flag"),
     path("<slug:slug>/review/<slug:name>/", review.take_action, name="take_action"),
 ]

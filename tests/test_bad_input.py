@@ -109,11 +109,14 @@ def urls(newsroom):
     }
     for name in ["save_segment", "memory", "take_suggestion", "machine"]:
         made[f"desk:{name}"] = [reverse(f"desk:{name}", args=[arabic.slug, segment.pk])]
-    for name in ["translate", "save_translation", "machine_all"]:
+    for name in ["translate", "save_translation", "machine_all", "override_flag"]:
         made[f"desk:{name}"] = [reverse(f"desk:{name}", args=[arabic.slug])]
     for name in ["edit", "autosave_draft", "discard_draft", "presence", "read_also_search",
                  "history", "preview", "review"]:  # fmt: skip
         made[f"desk:{name}"] = [reverse(f"desk:{name}", args=[english.slug])]
+    for name in ["translation_memory", "export_memory", "import_memory", "export_glossary",
+                 "import_glossary", "add_glossary_term"]:  # fmt: skip
+        made[f"desk:{name}"] = [reverse(f"desk:{name}")]
     return made
 
 

@@ -60,8 +60,25 @@ SYSTEM_TABLE = {
 }  # fmt: skip
 
 
+# A person's action with a form of its own on the review screen, not a button:
+# row: (who may take it, the states it leaves from, the state it reaches)
+OWN_FORMS = {"override_check": (REVIEWERS, EDITABLE, SAME)}
+
+
 def test_the_table_names_every_action_the_workflow_has():
-    assert set(TABLE) | set(SYSTEM_TABLE) == set(workflow.TRANSITIONS)
+    assert set(TABLE) | set(SYSTEM_TABLE) | set(OWN_FORMS) == set(workflow.TRANSITIONS)
+    for name, (_, sources, target) in OWN_FORMS.items():
+        row = workflow.TRANSITIONS[name]
+        assert (set(row.sources), row.target, row.button) == (sources, target, False)
+
+
+def test_an_override_is_no_button_and_cannot_be_pressed_as_one(users, ready_article):
+    article = ready_article("in_review")
+    names = [t.name for t, _ in workflow.actions_for(article, users["reviewer"])]
+    assert "approve" in names
+    assert "override_check" not in names
+    with pytest.raises(workflow.WorkflowError, match="no workflow action"):
+        workflow.apply(article, "override_check", actor=users["reviewer"], comment="Because.")
 
 
 CASES = [

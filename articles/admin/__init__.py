@@ -19,6 +19,7 @@ from ..models import (
     Disclaimer,
     GlossaryTerm,
     Keyword,
+    MemoryEntry,
     Notification,
     ReadAlsoLink,
     Revision,
@@ -70,6 +71,23 @@ class GlossaryTermAdmin(admin.ModelAdmin):
     form = GlossaryTermForm
     list_display = ["source_term", "rendering", "note", "updated_at"]
     search_fields = ["source_term", "normalized", "rendering", "note"]
+
+
+@admin.register(MemoryEntry)
+class MemoryEntryAdmin(admin.ModelAdmin):
+    """Translation units imported from other tools' memories (TMX): shown as the file gave
+    them, never edited; an admin may delete a bad one, and it is no longer offered."""
+
+    list_display = ["translation", "source_text", "imported_from", "imported_by", "imported_at"]
+    list_filter = ["imported_at"]
+    list_select_related = ["imported_by"]
+    search_fields = ["translation", "source_text", "imported_from", "article_slug"]
+    fields = ["source_text", "translation", "article_slug", "translator", "translated_at",
+              "imported_from", "imported_by", "imported_at"]  # fmt: skip
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Keyword)

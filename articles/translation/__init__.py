@@ -11,10 +11,13 @@ The package, by concern:
 - `segments`: the segments, their staleness and progress, the English body they make;
 - `realignment`: following a re-imported source story;
 - `side_by_side`: source and English as the reviewer sees them;
-- `glossary` and `memory`: the newsroom's terms and its finished translations.
+- `glossary` and `memory`: the newsroom's terms and its finished translations;
+- `checks`: the flags a translation raises (numbers, attribution, names, omissions),
+  from `attribution`, `names` with `archive`, `omissions` and articles.numbers.
 """
 
-from .glossary import glossary, glossary_matches, highlighted, inconsistencies, terms_in
+from .checks import Flag, article_flags, blocking_flags, flags_for
+from .glossary import glossary, glossary_matches, highlighted, terms_in
 from .memory import Suggestion, fingerprints, index_for_memory, memory_suggestions
 from .realignment import follow_new_source, paragraph_origins
 from .segments import (
@@ -35,18 +38,21 @@ from .segments import (
 from .side_by_side import SideBySide, side_by_side, untranslated_script
 
 __all__ = [
+    "Flag",
     "Progress",
     "SideBySide",
     "Suggestion",
+    "article_flags",
+    "blocking_flags",
     "build_segment",
     "create_segments",
     "english_body",
     "fingerprints",
+    "flags_for",
     "follow_new_source",
     "glossary",
     "glossary_matches",
     "highlighted",
-    "inconsistencies",
     "index_for_memory",
     "memory_suggestions",
     "paragraph_origins",

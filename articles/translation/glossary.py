@@ -78,14 +78,6 @@ def terms_in(text, terms):
     return list({term.pk: term for _, _, term in glossary_matches(text, terms)}.values())
 
 
-def inconsistencies(rows, terms):
-    """[(row, term)] for the side_by_side() rows whose source has a glossary term but whose
-    English does not use its preferred rendering."""
-    found = []
-    for row in rows:
-        if not row.english:
-            continue
-        for term in terms_in(row.source, terms):
-            if normalize(term.rendering) not in normalize(row.english):
-                found.append((row, term))
-    return found
+def uses_rendering(term, english):
+    """Whether `english` writes the term as the glossary does."""
+    return normalize(term.rendering) in normalize(english)

@@ -2,19 +2,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from articles import translation, workflow
 from articles.article_page import article_page_context
 from articles.diffing import compare_revisions
-from articles.forms import TransitionForm
+from articles.forms import FlagOverrideForm, TransitionForm
 from articles.models import Article, AuditAction
 
 from .access import article_for
 
 
-def review_context(request, article, form=None, refused=None, acted=""):
+def review_context(
+    request, article, form=None, refused=None, acted="", override_form=None, overridden=None
+):
     """The review screen: the article as readers will see it, what changed, the checks,
     the conversation so far and the actions this user may take."""
     revision = article.current_revision
@@ -26,11 +29,12 @@ def review_context(request, article, form=None, refused=None, acted=""):
     segments = translation.segments_for(article)
     started = translation.started(segments)
     rows = translation.side_by_side(article.source_story, revision, segments) if started else []
+    flags = translation.flags_for(article, segments) if started else {}
     return article_page_context(article, revision, preview=True) | {
         "side_by_side": rows,
-        "inconsistencies": translation.inconsistencies(rows, translation.glossary())
-        if rows
-        else [],
+        "flagged": [(s, flags[s.pk]) for s in segments if flags.get(s.pk)],
+        "override_form": override_form,
+        "overridden": overridden,
         "baseline": baseline,
         "baselines": baselines,
         "against": against,
@@ -107,3 +111,27 @@ def take_action(request, slug, name):
         )
     messages.success(request, f"“{article.public_headline}”: {transition.done}.")
     return redirect("desk:review", slug=article.slug)
+
+
+@login_required
+@require_POST
+def override_flag(request, slug):
+    """A reviewer overrides one translation flag, with a reason for the audit trail."""
+    article = article_for(request, slug, "view_article")
+    form = FlagOverrideForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise workflow.WorkflowError(" ".join(e for errs in form.errors.values() for e in errs))
+        data = form.cleaned_data
+        workflow.override_flag(article, segment_id=data["segment"], kind=data["kind"],
+                               subject=data["subject"], reason=data["reason"],
+                               actor=request.user)  # fmt: skip
+    except workflow.WorkflowError as refused:
+        overridden = (form.data.get("segment"), form.data.get("kind"), form.data.get("subject"))
+        context = review_context(request, article, refused=refused, override_form=form,
+                                 overridden=overridden)  # fmt: skip
+        return render(
+            request, "desk/review.html", context, status=403 if refused.forbidden else 409
+        )
+    messages.success(request, "Flag overridden; the reason is in the audit trail.")
+    return redirect(reverse("desk:review", args=[article.slug]) + "#translation-checks")

@@ -18,9 +18,11 @@ def screen_context(article):
     segments = translation.segments_for(article)
     terms = translation.glossary()
     read_also = translation.read_also_places(segments, article.current_revision)
+    flags = translation.flags_for(article, segments)
     for segment in segments:
         mark_glossary_terms(segment, terms)
         segment.read_also = read_also.get(segment.pk, [])
+        segment.flags = flags.get(segment.pk, [])
     return around_segments(article, segments) | {
         "segments": segments,
         "edited_elsewhere": edits_outside_translation(article),
@@ -83,7 +85,9 @@ def save_segment(request, slug, pk):
     )
     if not request.htmx or form.cleaned_data["resolve"]:  # the whole segment changes
         return segment_response(request, article, pk)
+    segment.flags = translation.flags_for(article, [segment]).get(segment.pk, [])
     context = {
+        "article": article,
         "segment": segment,
         "progress": translation.progress(segments),
         "status_update": True,
@@ -158,6 +162,7 @@ def segment_response(request, article, pk):
     segments = translation.segments_for(article)
     segment = next(s for s in segments if s.pk == pk)
     mark_glossary_terms(segment, translation.glossary())
+    segment.flags = translation.flags_for(article, [segment]).get(segment.pk, [])
     context = around_segments(article, segments) | {"segment": segment, "status_update": True}
     return render(request, "desk/translate.html#segment", context)
 

@@ -3,9 +3,11 @@
 - `table`: every way an article's state changes, one row each, the system's too;
 - `rules`: who may take which row now, and the publishing checks;
 - `recorder`: `record()`, the only code that changes an article's state and writes
-  the audit trail, and `apply()`, which takes a review screen's action through it.
+  the audit trail, and `apply()`, which takes a review screen's action through it;
+- `overrides`: a reviewer's override of a translation flag, recorded through it.
 """
 
+from .overrides import override_flag
 from .recorder import Change, apply, publish_due, record
 from .rules import (
     NOT_EDITABLE,
@@ -33,6 +35,7 @@ __all__ = [
     "edit_note",
     "edit_transition",
     "four_eyes_notice",
+    "override_flag",
     "publish_due",
     "publishing_checks",
     "record",

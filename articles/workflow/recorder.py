@@ -26,6 +26,7 @@ from ..models import (
     readable_slug,
 )
 from ..read_also import match_links_waiting_for
+from ..translation import archive as name_archive
 from .rules import refusal
 from .table import PERSON, SCHEDULER, TRANSITIONS, S, WorkflowError
 
@@ -104,7 +105,11 @@ def apply(
     Raises WorkflowError, changing nothing, when the transition is refused.
     """
     transition = TRANSITIONS.get(name)
-    if transition is None or transition.taken_by not in {PERSON, SCHEDULER}:
+    if (
+        transition is None
+        or transition.taken_by not in {PERSON, SCHEDULER}
+        or not transition.button
+    ):
         raise WorkflowError(f"There is no workflow action called “{name}”.")
     now = timezone.now()
     with transaction.atomic():
@@ -154,12 +159,14 @@ def _carry_out(article, transition, *, now, comment, when, withdrawal_notice, ki
                 published_at=now,
             )
         match_links_waiting_for([article])
+        name_archive.record_published(article)
     elif transition.name == "schedule":
         article.scheduled_for = when
     elif transition.name in {"unschedule", "spike"}:
         article.scheduled_for = None
     elif transition.name == "unpublish":
         article.withdrawal_notice = withdrawal_notice.strip()
+        name_archive.forget(article)
     elif transition.name == "discard_correction":
         article.current_revision = article.published_revision  # the draft stays in the history
 

@@ -58,6 +58,9 @@ def publishing_checks(article):
         ),
         Check("Keywords", revision.keywords.exists(), "Add at least one keyword."),
     ]
+    if article.needs_translation:
+        flagged = translation.blocking_flags(article)
+        checks.append(Check("Translation checks", not flagged, _flags_problem(flagged)))
     if article.status == S.CORRECTING:
         unchanged = say_the_same(revision, article.published_revision)
         checks.append(
@@ -90,6 +93,14 @@ def _translation_problem(unfinished, in_arabic):
         where = ", ".join(f"{label} {number}" if number else label for label, number in in_arabic)
         problems.append(f"Untranslated source text remains in: {where}.")
     return " ".join(problems)
+
+
+def _flags_problem(flagged):
+    found = " ".join(f"{segment.label}: {flag.message}" for segment, flag in flagged)
+    return (
+        f"The translation checks found: {found} Fix the English on the translation screen, "
+        "or a reviewer overrides the flag on the review screen with a reason."
+    )
 
 
 def _is_live(article):
@@ -176,7 +187,9 @@ def actions_for(article, user, checks=None):
     return [
         (transition, str(_failed_checks(article, transition, checks) or "") or None)
         for transition in TRANSITIONS.values()
-        if transition.taken_by == PERSON and not _who_and_when(article, user, transition)
+        if transition.taken_by == PERSON
+        and transition.button
+        and not _who_and_when(article, user, transition)
     ]
 
 

@@ -6,7 +6,9 @@ who takes it and what it asks of them. Its name is the code of the audit record
 it writes (models.AuditAction), unless `action` says otherwise.
 
 Who takes a row (`taken_by`):
-- PERSON: a button on the review screen (workflow.apply, with a person);
+- PERSON: a button on the review screen (workflow.apply, with a person), or, for a row
+  that is not a button, a form of its own there (a reviewer's override of a translation
+  flag: workflow.overrides);
 - SCHEDULER: the scheduled publication (workflow.apply, with no person);
 - SYSTEM: the consequence of something else, recorded by the code that does it:
   saving an edit (editing.save_revision), importing a source story (the importer),
@@ -40,6 +42,7 @@ class Transition:
     needs_time: bool = False
     notify: str = ""  # "reviewers" or "contributors"
     confirm: str = ""  # asked before a one-click action that cannot be taken back quietly
+    button: bool = True  # a PERSON row among the review screen's buttons
 
     @property
     def audit_action(self):
@@ -127,6 +130,12 @@ TRANSITIONS = {
             {S.CORRECTING}, S.PUBLISHED, "review_article",
             comment="required", comment_label="Note for readers",
             four_eyes=True, checked=True, notify="contributors",
+        ),
+        _transition(
+            "override_check", "Override a translation flag",
+            EDITABLE, SAME, "review_article",
+            comment="required", comment_label="Why the English is right", four_eyes=True,
+            button=False,
         ),
         # --- The scheduler ---
         _transition(
