@@ -156,7 +156,7 @@ def test_an_arabic_keyword_has_its_own_page(client, ready_article):
     keyword = Keyword.objects.get()
     response = client.get(reverse("public:keyword", args=[keyword.slug]))
     assert response.status_code == 200
-    assert '<h1 class="list-title" dir="auto">لواء القدس</h1>' in response.content.decode()
+    assert '<h1 class="list-title" dir="auto"><span lang="ar" dir="rtl">لواء القدس</span></h1>' in response.content.decode()
 
 
 @pytest.mark.parametrize("url", ["/", "/outlets/sy-24/", "/keywords/palmyra/", "/search/?q=Raid"])

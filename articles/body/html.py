@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .. import sanitizer
+from ..language import lang_marked
 from ..parameters import bounded_int
 from .reading import block_text
 from .schema import (
@@ -109,7 +110,7 @@ def inline_html(inline):
         if node["type"] == "hard_break":
             parts.append("<br>")
             continue
-        html = escape(node["text"])
+        html = lang_marked(node["text"])
         for mark in reversed(node.get("marks", [])):
             if mark["type"] == "link":
                 html = f'<a href="{escape(mark["attrs"]["href"])}">{html}</a>'
