@@ -37,7 +37,7 @@ class LatestArticles(Feed):
         return f"The latest from {settings.NEWSROOM_SITE_NAME}."
 
     def get_queryset(self, obj):
-        articles = Article.objects.for_readers(summaries=True)
+        articles = Article.objects.for_readers()
         noted = Prefetch("corrections", queryset=Correction.objects.noted(), to_attr="noted")
         return articles.prefetch_related("published_revision__keywords", noted)
 

@@ -282,16 +282,13 @@ class ArticleQuerySet(models.QuerySet):
         """Articles readers can see: published, or live while a correction is drafted."""
         return self.filter(status__in=LIVE_STATUSES, published_revision__isnull=False)
 
-    def for_readers(self, *, summaries=False):
-        """Published articles for a public list, newest first, without the heavy columns; with
-        `summaries`, with the bodies (a story without a standfirst is summed up by them)."""
-        heavy = ["published_revision__search_text"]
-        if not summaries:
-            heavy.append("published_revision__body")
+    def for_readers(self):
+        """Published articles for a public list, newest first, with their stored summaries and
+        without the heavy columns (bodies, search text)."""
         return (
             self.published()
             .select_related("published_revision", "outlet")
-            .defer(*heavy)
+            .defer("published_revision__body", "published_revision__search_text")
             .order_by("-published_at", "-pk")
         )
 
@@ -332,6 +329,13 @@ class ArticleQuerySet(models.QuerySet):
 
 
 SUMMARY_WORDS = 40
+
+
+def summarize(standfirst, paragraphs):
+    """A revision's summary: its standfirst, else the opening words of its first paragraph."""
+    if standfirst or not paragraphs:
+        return standfirst
+    return Truncator(paragraphs[0]).words(SUMMARY_WORDS)
 
 # Words the desk's own pages use where an article's slug would go (/desk/glossary/).
 RESERVED_SLUGS = frozenset({"glossary", "intake", "memory"})
@@ -518,6 +522,13 @@ class Revision(models.Model):
     )
     note = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    summary = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="What lists, feeds, search engines and link previews show of the article: "
+        "the standfirst, else the opening words of the first paragraph. Made with the revision, "
+        "which never changes after.",
+    )
     search_text = models.TextField(
         blank=True, editable=False, help_text="Headline, standfirst and body as plain text."
     )
@@ -548,6 +559,7 @@ class Revision(models.Model):
             standfirst=standfirst,
             body=body,
             search_text=text.strip(),
+            summary=summarize(standfirst, paragraphs),
             **fields,
         )
 
@@ -556,14 +568,6 @@ class Revision(models.Model):
         """Whether the revision is an article at all: the importer's draft of a story still to
         be translated has no headline or body, and restoring it would empty the article."""
         return bool(self.headline and self.paragraph_texts)
-
-    @cached_property  # a revision never changes once saved
-    def summary(self):
-        """What feeds, search engines and link previews show of the article: the standfirst,
-        else the opening words of the first paragraph."""
-        if self.standfirst or not self.paragraph_texts:
-            return self.standfirst
-        return Truncator(self.paragraph_texts[0]).words(SUMMARY_WORDS)
 
     @cached_property
     def paragraph_texts(self):

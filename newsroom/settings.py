@@ -135,6 +135,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
+# With no "loaders" given, Django wraps its loaders in the cached loader: each template is
+# read and compiled once per process, in production as in development.
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

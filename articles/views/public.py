@@ -25,7 +25,7 @@ def article_list(request, articles, template, **context):
 
 @public_page
 def home(request):
-    return article_list(request, Article.objects.for_readers(summaries=True), "public/home.html")
+    return article_list(request, Article.objects.for_readers(), "public/home.html")
 
 
 @public_page
@@ -59,14 +59,14 @@ def withdrawn(request, slug):
 @public_page
 def outlet(request, slug):
     found = get_object_or_404(Outlet, slug=slug)
-    articles = Article.objects.for_readers(summaries=True).filter(outlet=found)
+    articles = Article.objects.for_readers().filter(outlet=found)
     return article_list(request, articles, "public/outlet.html", outlet=found)
 
 
 @public_page
 def keyword(request, slug):
     found = get_object_or_404(Keyword, slug=slug)
-    articles = Article.objects.for_readers(summaries=True).filter(
+    articles = Article.objects.for_readers().filter(
         published_revision__keywords=found
     )
     return article_list(request, articles, "public/keyword.html", keyword=found)
@@ -76,7 +76,7 @@ def keyword(request, slug):
 def search(request):
     terms = clean_text(request.GET.get("q", "")).strip()[:200]
     articles = (
-        Article.objects.for_readers(summaries=True).search(terms, revision="published_revision")
+        Article.objects.for_readers().search(terms, revision="published_revision")
         if terms
         else Article.objects.none()
     )
