@@ -37,12 +37,13 @@ def article_page_context(article, revision, *, preview=False, keywords=None):
     saved revision, or of an editor's unsaved work: a Revision built but not saved, with its
     `keywords` given)."""
     links = _links_by_block(revision, preview=preview)
-    body = []
+    body, targets = [], []
     for block in revision.body:
         if block["type"] != "read_also":
             body.append({"html": documents.block_html(block)})
         elif link := links.get(block["attrs"]["id"]):
             body.append({"read_also": read_also_item(link, preview=preview)})
+            targets.append(link.target_id)
     if keywords is None:
         keywords = revision.keywords.only("name", "slug")
     return {
@@ -51,6 +52,7 @@ def article_page_context(article, revision, *, preview=False, keywords=None):
         "body": [item for item in body if item.get("html") or item.get("read_also")],
         "keywords": list(keywords),
         "preview": preview,
+        "read_also_targets": [pk for pk in targets if pk is not None],
     }
 
 

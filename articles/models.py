@@ -337,6 +337,7 @@ def summarize(standfirst, paragraphs):
         return standfirst
     return Truncator(paragraphs[0]).words(SUMMARY_WORDS)
 
+
 # Words the desk's own pages use where an article's slug would go (/desk/glossary/).
 RESERVED_SLUGS = frozenset({"glossary", "intake", "memory"})
 # The address an article gets when its source headline gives none (an Arabic report): the

@@ -34,6 +34,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from redis.exceptions import RedisError
 
+from . import surrogate_keys
 from .models import Article, PublicGeneration
 
 logger = logging.getLogger(__name__)
@@ -128,15 +129,29 @@ def connect_signals():
     )
 
 
+def shows(request, keys):
+    """Add `keys` (surrogate_keys) to what the page being rendered for `request` shows."""
+    request.surrogate_keys = getattr(request, "surrogate_keys", set()) | set(keys)
+
+
+def _name_what_it_shows(response, request):
+    keys = surrogate_keys.for_address(request.resolver_match)
+    for header, value in surrogate_keys.headers(
+        keys | getattr(request, "surrogate_keys", set())
+    ).items():
+        response[header] = value
+
+
 def public_page(view):
     """Serve the view's page from the cache while nothing on it has changed, and let browsers
     and proxies keep it for PUBLIC_MAX_AGE seconds (ETags and 304s come from
-    ConditionalGetMiddleware)."""
+    ConditionalGetMiddleware), filed under the surrogate keys of what it shows."""
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
         if settings.PUBLIC_CACHE_SECONDS <= 0 or request.method not in {"GET", "HEAD"}:
             response = view(request, *args, **kwargs)
+            _name_what_it_shows(response, request)
         else:
             address = request.build_absolute_uri()  # host and scheme too: pages name them
             key = "public:page:" + hashlib.sha256(address.encode()).hexdigest()
@@ -149,6 +164,7 @@ def public_page(view):
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render"):
                     response.render()
+                _name_what_it_shows(response, request)
                 if response.status_code in CACHED_STATUSES and current is not None:
                     # Stored under the generation read *before* rendering: if something
                     # changed meanwhile, the next request renders again.

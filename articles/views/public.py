@@ -8,9 +8,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from articles import surrogate_keys
 from articles.article_page import article_page_context, news_article_json_ld
 from articles.models import Article, ArticleStatus, ChangeKind, Keyword, Outlet
-from articles.public_cache import public_page
+from articles.public_cache import public_page, shows
 from articles.sanitizer import clean_text
 
 PAGE_SIZE = 20
@@ -35,6 +36,7 @@ def article(request, slug):
     except Article.DoesNotExist:
         return withdrawn(request, slug)
     context = article_page_context(found, found.published_revision)
+    shows(request, surrogate_keys.for_article_page(context))
     notes = list(found.corrections.all())  # corrections first, prominently; updates last
     corrections = [note for note in notes if note.kind in ChangeKind.noted_publicly()]
     context["corrections"] = corrections
@@ -66,9 +68,7 @@ def outlet(request, slug):
 @public_page
 def keyword(request, slug):
     found = get_object_or_404(Keyword, slug=slug)
-    articles = Article.objects.for_readers().filter(
-        published_revision__keywords=found
-    )
+    articles = Article.objects.for_readers().filter(published_revision__keywords=found)
     return article_list(request, articles, "public/keyword.html", keyword=found)
 
 
