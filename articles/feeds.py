@@ -5,16 +5,19 @@ headline or text, so a correction updates the item instead of adding a new one.
 """
 
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 
+from . import surrogate_keys
 from .models import Article, Correction, Keyword, Outlet
+from .public_cache import shows
 
 FEED_SIZE = 30
 
@@ -43,6 +46,12 @@ class LatestArticles(Feed):
 
     def items(self, obj=None):
         return self.get_queryset(obj)[:FEED_SIZE]
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        slugs = [resolve(urlsplit(item["link"]).path).kwargs["slug"] for item in feed.items]
+        shows(request, surrogate_keys.for_listed(slugs))
+        return feed
 
     def item_title(self, item):
         return item.published_revision.headline

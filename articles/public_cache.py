@@ -34,7 +34,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from redis.exceptions import RedisError
 
-from . import surrogate_keys
+from . import purging, surrogate_keys
 from .models import Article, PublicGeneration
 
 logger = logging.getLogger(__name__)
@@ -109,6 +109,7 @@ def public_content_changed(sender, instance=None, **kwargs):
     if isinstance(instance, Article) and instance.published_revision_id is None:
         return
     start_new_generation()
+    purging.purge_touched(instance)
 
 
 def watched_models():
@@ -173,6 +174,13 @@ def public_page(view):
                     timeout = settings.PUBLIC_CACHE_SECONDS
                     _cache(cache.set_many, {key: entry, GENERATION_KEY: current}, timeout)
         patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
+        if settings.FRONT_CACHE_SECONDS > 0:  # a cache in front, purged on every change
+            patch_cache_control(
+                response,
+                s_maxage=settings.FRONT_CACHE_SECONDS,
+                stale_while_revalidate=settings.STALE_WHILE_REVALIDATE_SECONDS,
+                stale_if_error=settings.STALE_IF_ERROR_SECONDS,
+            )
         return response
 
     return cached_view

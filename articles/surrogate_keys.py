@@ -7,13 +7,15 @@ The keys, one kind for each thing a page can show:
 - `news-<slug>`: what answers at an article's address (its page, or its withdrawal notice);
 - `outlet-<slug>`, `keyword-<slug>`, `disclaimer-<pk>`: pages showing that name or text;
 - `list-home`, `list-feed`, `list-search`, `list-sitemap`, `list-outlet-<slug>`,
-  `list-keyword-<slug>`: the lists an article is in when published; `lists` on every list
-  (a change to what every list shows, an outlet's name, purges them all);
+  `list-keyword-<slug>`: the lists an article joins when published; `lists` on every list
+  (a change to what every list shows, an outlet's name, purges them all); and each list
+  names its articles' addresses, for the lists an article leaves;
 - `public` on every public page, for a purge of the whole site.
 
-Two places say what a page shows: `for_address` (the lists, from the address asked for)
-and `for_article_page` (what an article page puts together); `public_cache.public_page`
-sends them.
+Three places say what a page shows: `for_address` (from the address asked for),
+`for_article_page` (what an article page puts together) and `for_listed` (a list's
+articles); `public_cache.public_page` sends them, and purging.keys_touched names what a
+change touched in the same words.
 """
 
 from urllib.parse import quote
@@ -61,6 +63,12 @@ def for_article_page(context):
     keys |= {f"keyword-{_token(keyword.slug)}" for keyword in context["keywords"]}
     keys |= {f"article-{pk}" for pk in context["read_also_targets"]}
     return keys
+
+
+def for_listed(slugs):
+    """The keys of a list's articles, by address: an article leaving a list (a keyword taken
+    off, a withdrawal) purges the lists that showed it."""
+    return {f"news-{_token(slug)}" for slug in slugs}
 
 
 def _token(slug):

@@ -198,6 +198,25 @@ CACHES = {
 }
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 60 * 60)  # 0 turns the page cache off
 PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", 0)  # seconds browsers and proxies may reuse a page
+# A cache in front (Varnish, a CDN), purged by surrogate key on every change (articles/purging.py):
+# "" (none: the page cache above is the only cache), "varnish", "fastly" or "cloudflare".
+PURGE_BACKEND = env_str("PURGE_BACKEND", "")
+if PURGE_BACKEND not in {"", "varnish", "fastly", "cloudflare"}:
+    raise ImproperlyConfigured(
+        f"PURGE_BACKEND is “{PURGE_BACKEND}”: leave it empty, or give varnish, fastly or "
+        "cloudflare."
+    )
+PURGE_URLS = env_list("PURGE_URLS", ["http://127.0.0.1:6081/"])  # each Varnish, for "varnish"
+CDN_API_URL = env_str(
+    "CDN_API_URL", "https://api.fastly.com"
+)  # or https://api.cloudflare.com/client/v4
+CDN_SERVICE = env_str("CDN_SERVICE", "")  # Fastly's service id, or Cloudflare's zone id
+CDN_TOKEN = env_str("CDN_TOKEN", "")
+# How long the front may keep a page (it is purged when the page changes), and serve it
+# stale: while refreshing it in the background, and while the app servers are down.
+FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 24 * 60 * 60 if PURGE_BACKEND else 0)
+STALE_WHILE_REVALIDATE_SECONDS = env_int("STALE_WHILE_REVALIDATE_SECONDS", 60)
+STALE_IF_ERROR_SECONDS = env_int("STALE_IF_ERROR_SECONDS", 24 * 60 * 60)
 
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", ""))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -45,25 +45,31 @@ def test_an_article_page_names_the_article_its_outlet_keywords_disclaimer_and_re
 
 
 @pytest.mark.parametrize(
-    ("url", "expected"),
+    ("url", "expected", "listing"),
     [
-        (reverse("public:home"), {"list-home"}),
-        (reverse("public:search") + "?q=raid", {"list-search"}),
-        (reverse("public:feed"), {"list-feed"}),
-        (reverse("public:feed_atom"), {"list-feed"}),
-        (reverse("public:sitemap"), {"list-sitemap"}),
-        (reverse("public:news_sitemap"), {"list-sitemap"}),
-        (reverse("public:keyword", args=["palmyra"]), {"list-keyword-palmyra", "keyword-palmyra"}),
+        (reverse("public:home"), {"list-home"}, "both"),
+        (reverse("public:search") + "?q=raid", {"list-search"}, "raid"),
+        (reverse("public:feed"), {"list-feed"}, "both"),
+        (reverse("public:feed_atom"), {"list-feed"}, "both"),
+        (reverse("public:sitemap"), {"list-sitemap"}, "none"),  # purged by every publication
+        (reverse("public:news_sitemap"), {"list-sitemap"}, "none"),
+        (reverse("public:keyword", args=["palmyra"]), {"list-keyword-palmyra", "keyword-palmyra"},
+         "raid"),
         (reverse("public:keyword_feed", args=["palmyra"]),
-         {"list-keyword-palmyra", "keyword-palmyra"}),
-        (reverse("public:outlet", args=["sy-24"]), {"list-outlet-sy-24", "outlet-sy-24"}),
-        (reverse("public:outlet_atom", args=["sy-24"]), {"list-outlet-sy-24", "outlet-sy-24"}),
+         {"list-keyword-palmyra", "keyword-palmyra"}, "raid"),
+        (reverse("public:outlet", args=["sy-24"]), {"list-outlet-sy-24", "outlet-sy-24"}, "both"),
+        (reverse("public:outlet_atom", args=["sy-24"]), {"list-outlet-sy-24", "outlet-sy-24"},
+         "both"),
     ],
 )  # fmt: skip
-def test_a_list_names_itself(client, pair, url, expected):
+def test_a_list_names_itself_and_its_articles(client, pair, url, expected, listing):
     response = client.get(url)
     assert response.status_code == 200
-    assert keys(response) == {"public", "lists", *expected}
+    article, target = pair
+    articles = {"both": [article, target], "raid": [article], "none": []}[listing]
+    assert keys(response) == {
+        "public", "lists", *expected, *(f"news-{listed.slug}" for listed in articles)
+    }  # fmt: skip
 
 
 def test_the_keys_are_kept_with_a_cached_page_and_on_a_withdrawal_notice(

@@ -21,6 +21,7 @@ NEWS_SITEMAP_LIMIT = 1000
 
 def article_list(request, articles, template, **context):
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
+    shows(request, surrogate_keys.for_listed(article.slug for article in page))
     return render(request, template, {"page": page, **context})
 
 

@@ -1,0 +1,152 @@
+"""A change purges exactly the pages it touched from the cache in front, through the outbox,
+and the worker asks for them again; a withdrawal purges at once and hard. Against a local
+fake of Varnish's, Fastly's and Cloudflare's purge interfaces."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from articles import workflow
+from articles.models import Disclaimer, Outlet
+from tests.conftest import deliver_queued
+
+pytestmark = pytest.mark.django_db
+
+
+class Front(ThreadingHTTPServer):
+    """A cache in front, as far as purging and warming go: it records what it is asked."""
+
+    def __init__(self, status=200):
+        self.requests, self.status = [], status
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode() if length else ""
+                server.requests.append(
+                    (self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+                )
+                self.send_response(server.status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            do_GET = do_POST = do_PURGE = _answer
+
+            def log_message(self, *args):
+                pass
+
+        super().__init__(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def purged(self, header):
+        """The keys of each PURGE with `header`, all of them in one set."""
+        return set().union(*(h[header].split() for method, _, h, _ in self.requests
+                             if method == "PURGE" and header in h))  # fmt: skip
+
+    def asked_for(self):
+        return {path for method, path, _, _ in self.requests if method == "GET"}
+
+
+@pytest.fixture
+def front(settings):
+    server = Front()
+    settings.PURGE_BACKEND = "varnish"
+    settings.PURGE_URLS = [server.url + "/"]
+    settings.NEWSROOM_SITE_URL = server.url
+    yield server
+    server.shutdown()
+
+
+def test_publishing_purges_the_article_and_the_lists_it_joins_then_warms_them(
+    front, ready_article, users
+):
+    article = ready_article("approved", "Raid near Palmyra", keywords=["Palmyra"])
+    workflow.apply(article, "publish", actor=users["reviewer"])
+    assert front.requests == []  # queued in the transaction, for the worker
+    assert deliver_queued() >= 1
+    assert front.purged("xkey-softpurge") >= {
+        f"article-{article.pk}", f"news-{article.slug}", "list-home", "list-feed",
+        "list-search", "list-sitemap", "list-outlet-sy-24", "list-keyword-palmyra",
+    }  # fmt: skip
+    assert not front.purged("xkey-purge")  # soft: kept for grace while it is refreshed
+    assert {article.get_absolute_url(), "/", "/feed/", "/outlets/sy-24/",
+            "/keywords/palmyra/"} <= front.asked_for()  # fmt: skip
+
+
+def test_withdrawing_purges_at_once_and_hard(
+    front, ready_article, users, django_capture_on_commit_callbacks
+):
+    article = ready_article("published", "Raid near Palmyra")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.apply(article, "unpublish", actor=users["reviewer"], comment="Wrong town")
+    hard = front.purged("xkey-purge")  # before any worker ran
+    assert {f"article-{article.pk}", f"news-{article.slug}", "list-home"} <= hard
+
+
+def test_editing_a_disclaimer_purges_every_page_showing_it(front, db):
+    disclaimer = Disclaimer.objects.get(is_standard=True)
+    disclaimer.text = "This report could not be verified independently."
+    disclaimer.save()
+    deliver_queued()
+    assert front.purged("xkey-softpurge") == {f"disclaimer-{disclaimer.pk}"}
+
+
+def test_renaming_an_outlet_purges_its_pages_and_every_list(front, db):
+    outlet = Outlet.objects.get(slug="sy-24")
+    outlet.name = "Syria 24"
+    outlet.save()
+    deliver_queued()
+    assert front.purged("xkey-softpurge") == {"outlet-sy-24", "lists"}
+
+
+def test_a_front_that_is_down_is_tried_again_later_and_the_change_stands(
+    settings, ready_article, users
+):
+    settings.PURGE_BACKEND, settings.PURGE_URLS = "varnish", ["http://127.0.0.1:9/"]
+    article = ready_article("approved", "Raid near Palmyra")
+    workflow.apply(article, "publish", actor=users["reviewer"])
+    deliver_queued()
+    article.refresh_from_db()
+    assert article.status == "published"
+    retries = DBTaskResult.objects.filter(status="READY", task_path__endswith="purge_pages")
+    assert retries.exists()
+    for retry in retries:
+        assert retry.args_kwargs["args"][2] == 2  # the second attempt, later
+        assert retry.run_after is not None
+
+
+def test_without_a_front_nothing_is_queued(settings, ready_article, users):
+    settings.PURGE_BACKEND = ""
+    article = ready_article("approved", "Raid near Palmyra")
+    workflow.apply(article, "publish", actor=users["reviewer"])
+    assert not DBTaskResult.objects.filter(task_path__endswith="purge_pages").exists()
+
+
+@pytest.mark.parametrize("kind", ["fastly", "cloudflare"])
+def test_a_cdn_is_purged_by_tag_through_its_api(settings, db, kind):
+    server = Front()
+    settings.PURGE_BACKEND, settings.CDN_API_URL = kind, server.url
+    settings.CDN_SERVICE, settings.CDN_TOKEN = "service-1", "secret"
+    settings.NEWSROOM_SITE_URL = server.url
+    disclaimer = Disclaimer.objects.get(is_standard=True)
+    disclaimer.save()
+    deliver_queued()
+    server.shutdown()
+    [(_, path, headers, body)] = [r for r in server.requests if r[0] == "POST"]
+    if kind == "fastly":
+        assert path == "/service/service-1/purge"
+        assert headers["fastly-key"] == "secret"
+        assert headers["surrogate-key"] == f"disclaimer-{disclaimer.pk}"
+        assert headers["fastly-soft-purge"] == "1"
+    else:
+        assert path == "/zones/service-1/purge_cache"
+        assert headers["authorization"] == "Bearer secret"
+        assert json.loads(body) == {"tags": [f"disclaimer-{disclaimer.pk}"]}
