@@ -46,11 +46,18 @@ test: $(INSTALLED) $(CHECKERS)
 
 # Production-like: DEBUG off, static files through whitenoise, gunicorn with 2 workers, and
 # the task worker beside it (on several app servers, see the README's systemd units).
-# Needs SECRET_KEY; set REDIS_URL so the workers share the page cache.
+# Needs SECRET_KEY; set REDIS_URL so the workers share the page cache. FRONT=varnish puts
+# Varnish (deploy/varnish/newsroom.vcl) in front on FRONT_PORT, purged on every change.
+FRONT_PORT ?= 6081
 serve: $(INSTALLED)
 	DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DEBUG=0 $(BIN)/python manage.py migrate --verbosity 0
-	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@trap 'kill $$worker $$front 2>/dev/null' EXIT INT TERM; \
+	if [ "$(FRONT)" = varnish ]; then \
+	  sed 's/.port = "8000";/.port = "$(PORT)";/' deploy/varnish/newsroom.vcl > .venv/newsroom.vcl; \
+	  varnishd -F -j none -n $(CURDIR)/.venv/varnish -a $(HOST):$(FRONT_PORT) -f $(CURDIR)/.venv/newsroom.vcl -s malloc,256m & front=$$!; \
+	  export PURGE_BACKEND=varnish PURGE_URLS=http://$(HOST):$(FRONT_PORT)/ NEWSROOM_SITE_URL=$${NEWSROOM_SITE_URL:-http://$(HOST):$(FRONT_PORT)}; \
+	fi; \
 	DEBUG=0 $(BIN)/python manage.py db_worker & worker=$$!; \
 	DEBUG=0 $(BIN)/gunicorn newsroom.wsgi --workers $${WORKERS:-2} --bind $(HOST):$(PORT) --access-logfile -
 
