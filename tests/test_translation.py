@@ -42,7 +42,9 @@ FAITHFUL = {
 
 def translate_all(article, user, state="done"):
     for segment in translation.segments_for(article):
-        english = FAITHFUL.get(segment.source_text, f"English for {segment.kind} {segment.position}")
+        english = FAITHFUL.get(
+            segment.source_text, f"English for {segment.kind} {segment.position}"
+        )
         translation.save_segment(segment, translation=english, state=state, user=user)
 
 

@@ -90,6 +90,8 @@ def test_flags_follow_the_typing_and_an_override_lets_the_reviewer_publish(
     overrides = AuditRecord.objects.filter(article=story, action="override_check")
     assert overrides.count() == 2
     assert all(re.search("Reason: The standfirst gives", r.comment) for r in overrides)
-    assert Article.objects.get(pk=story.pk).published_revision.paragraph_texts[0].startswith(
-        "Eleven civilians"
+    assert (
+        Article.objects.get(pk=story.pk)
+        .published_revision.paragraph_texts[0]
+        .startswith("Eleven civilians")
     )
