@@ -107,8 +107,12 @@ def test_a_paragraph_inserted_above_a_read_also_link_leaves_it_after_the_same_pa
 ):
     block = editing.locator(".read-also-block")
     expect(block).to_contain_text("Hezbollah Sends More Reinforcements")
-    editing.locator("> p").first.click(position={"x": 1, "y": 8})
+    paragraphs = editing.locator("> p")
+    count = paragraphs.count()
+    paragraphs.first.click(position={"x": 1, "y": 8})
+    page.keyboard.press("Home")  # the caret at the very start, however the click landed
     page.keyboard.press("Enter")
+    expect(paragraphs).to_have_count(count + 1)  # wait for the split before moving up
     page.keyboard.press("ArrowUp")
     page.keyboard.type("A new opening paragraph.")
     page.get_by_role("button", name="Save revision").click()
