@@ -4,8 +4,8 @@ Every public page names what it shows (surrogate_keys). When something a page ca
 saved, `keys_touched` says which keys the change touched, and the purge is queued in the
 change's own transaction, as a task of the outbox (django-tasks-db; `manage.py db_worker`
 runs it, and tries again after a failure), so that a change is never committed without its
-purge, nor purged before it is committed. Withdrawing an article also purges at once, when
-the transaction commits, and hard: its page is never served again from grace.
+purge, nor purged before it is committed; it also goes out at once when the transaction
+commits. Withdrawing an article purges hard: its page is never served again from grace.
 
 After a purge the worker asks the front for the article's page and the lists that changed
 (`warm`), so that the first reader after a publication does not wait for the page.
@@ -98,14 +98,14 @@ def purge_touched(instance):
 
 
 def purge_later(keys, *, hard=False):
-    """Queue the purge of `keys` in the current transaction; a hard one also goes out at once
-    when it commits (the queued one is its retry)."""
+    """Queue the purge of `keys` in the current transaction, and send it at once when the
+    transaction commits: readers see a change within a second, not at the worker's next
+    look; the queued one makes sure of it (tried again until it goes through) and warms."""
     if not settings.PURGE_BACKEND or not keys:
         return
     listed = sorted(keys)
     purge_pages.enqueue(listed, hard)
-    if hard:
-        transaction.on_commit(lambda: _purge_now(listed, hard=True))
+    transaction.on_commit(lambda: _purge_now(listed, hard=hard))
 
 
 def _purge_now(keys, *, hard):

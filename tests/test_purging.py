@@ -81,6 +81,15 @@ def test_publishing_purges_the_article_and_the_lists_it_joins_then_warms_them(
             "/keywords/palmyra/"} <= front.asked_for()  # fmt: skip
 
 
+def test_a_purge_goes_out_when_the_change_commits_before_any_worker_runs(
+    front, ready_article, users, django_capture_on_commit_callbacks
+):
+    article = ready_article("approved", "Raid near Palmyra")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.apply(article, "publish", actor=users["reviewer"])
+    assert {f"article-{article.pk}", "list-home"} <= front.purged("xkey-softpurge")
+
+
 def test_withdrawing_purges_at_once_and_hard(
     front, ready_article, users, django_capture_on_commit_callbacks
 ):
