@@ -69,6 +69,7 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/import_seeds.py
 	$(BIN)/python bench/desk.py
 	$(BIN)/python bench/public_site.py
+	$(BIN)/python bench/front.py
 	$(BIN)/python bench/translation_memory.py
 	$(BIN)/python bench/translation_checks.py
 	$(BIN)/python bench/notifications.py

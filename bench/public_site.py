@@ -59,15 +59,19 @@ def stop(server):
 
 
 def requests_per_second(path):
-    urllib.request.urlopen(BASE + path).read()  # warm: the first request fills the cache
+    return requests_per_second_at(BASE + path, SECONDS)
+
+
+def requests_per_second_at(url, seconds):
+    urllib.request.urlopen(url).read()  # warm: the first request fills the cache
     out = subprocess.run(
-        [wrk(), "-t1", "-c16", f"-d{SECONDS}s", BASE + path],
+        [wrk(), "-t1", "-c16", f"-d{seconds}s", url],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     line = next(line for line in out.splitlines() if line.startswith("Requests/sec:"))
     errors = [line for line in out.splitlines() if "Non-2xx" in line or "Socket errors" in line]
     if errors:
-        sys.exit(f"{path}: {errors}")
+        sys.exit(f"{url}: {errors}")
     return float(line.split()[1])
 
 
