@@ -67,6 +67,25 @@ PROCLITICS = {
 ARTICLE = "ال"
 
 
+_BEFORE_ARTICLE = re.compile(r"(?:[وف]?[بك]|[وف])(?=ال..)")
+
+
+def without_prefixes(normalized):
+    """A normalised phrase as it is searched for: its first word without what is written
+    before the article (والمزيريب, بالمزيريب, للمزيريب: المزيريب), since a search for the
+    word with its article finds it after them too. A word that only starts like them
+    (ولد, بلدة, لبنان) is left alone."""
+    first, _, rest = normalized.partition(" ")
+    for prefix in ("ولل", "فلل", "لل"):  # ل + المزيريب is written للمزيريب
+        if first.startswith(prefix) and len(first) > len(prefix) + 1:
+            first = ARTICLE + first[len(prefix) :]
+            break
+    else:
+        if found := _BEFORE_ARTICLE.match(first):
+            first = first[found.end() :]
+    return f"{first} {rest}" if rest else first
+
+
 def find_all(term, text):
     """[(start, end)] spans of `text` where `term` occurs as a whole word or words, ignoring the
     differences above. A term may carry Arabic prefixes (وال, ب, لل...) but not be part of a

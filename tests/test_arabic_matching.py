@@ -93,3 +93,15 @@ def test_normalize_gives_the_same_text_as_the_mapping_normaliser():
     texts += ["".join(rng.choice(alphabet) for _ in range(40)) for _ in range(500)]
     for text in texts:
         assert normalize(text) == normalize_with_map(text)[0], text
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [("والمزيريب", "المزيريب"), ("بالمزيريب", "المزيريب"), ("للمزيريب", "المزيريب"),
+     ("وبالقدس الشريف", "القدس الشريف"), ("الحاجز", "الحاجز"), ("ولد", "ولد"),
+     ("بلدة", "بلده"), ("لبنان", "لبنان")],
+)  # fmt: skip
+def test_a_search_drops_what_is_written_before_the_article(typed, searched):
+    from articles.arabic import normalize, without_prefixes
+
+    assert without_prefixes(normalize(typed)) == searched

@@ -236,6 +236,8 @@ def test_the_concordance_finds_an_arabic_word_however_it_is_spelled_and_marks_it
     link = reverse("desk:translate", args=[article.slug])
     assert f'<a href="{link}#segment-' in page
     assert SOURCES_EN not in page
+    pasted = client.get(reverse("desk:translation_memory"), {"q": "وللقدس"}).content.decode()
+    assert "<strong>1</strong> segment with" in pasted  # a word pasted with its prefixes
 
 
 @pytest.mark.django_db

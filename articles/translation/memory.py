@@ -9,7 +9,7 @@ from functools import cached_property
 
 from django.db.models import Count, Q
 
-from ..arabic import ARTICLE, NormalizedText, normalize
+from ..arabic import ARTICLE, NormalizedText, normalize, without_prefixes
 from ..diffing import word_diff
 from ..models import (
     GlossaryTerm,
@@ -185,7 +185,7 @@ class MemoryHit:
 def concordance(phrase):
     """The units of the memory whose source or English has `phrase` in it as whole words,
     however it is spelled (arabic.find_all), newest first."""
-    needle = normalize(phrase)
+    needle = without_prefixes(normalize(phrase))
     if not needle:
         return Concordance(phrase, [], read=0, capped=False)
     # What every unit with a match holds, as the database stores it: the normalised source

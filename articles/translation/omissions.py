@@ -22,7 +22,7 @@ short to judge by sentences, and a short sentence too short to judge by its shar
 import re
 from dataclasses import dataclass
 
-from ..arabic import PROCLITICS, normalize
+from ..arabic import PROCLITICS, isolated, normalize
 from ..text import word_set
 
 OMISSION_SHARE = 0.6  # a quarter below the lowest faithful share measured
@@ -100,7 +100,8 @@ class PossibleOmission:
         return (
             f"Something may be left out: {said}the English has about "
             f"{round(self.share * 100)}% as many words of substance as the source (a full "
-            "translation has 80% or more; little words like في, من, the and of not counted)."
+            f"translation has 80% or more; little words such as {isolated('في')} and "
+            f"{isolated('من')}, “the” and “of”, not counted)."
         )
 
 
