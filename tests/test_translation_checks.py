@@ -372,3 +372,35 @@ def test_names_from_the_trial_align_with_their_arabic(pair):
     for english, arabic in pair["expected"]:
         if english not in NAMES_MISSED:
             assert (english, normalize(arabic)) in found
+
+
+def test_the_glossary_button_of_a_flag_is_a_form_of_its_own(client, translated, users):
+    """A form inside another is dropped by browsers: the button would save the segment."""
+    from html.parser import HTMLParser
+
+    class Forms(HTMLParser):
+        depth, nested = 0, 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "form":
+                self.nested += self.depth > 0
+                self.depth += 1
+
+        def handle_endtag(self, tag):
+            if tag == "form":
+                self.depth -= 1
+
+    publish(translated(labwani("Kamal al-Labwani")), users)
+    article = translated(labwani("Kamel al-Labwani"))
+    client.force_login(users["reviewer"])
+    page = client.get(reverse("desk:translate", args=[article.slug])).text
+    assert "to the glossary" in page
+    forms = Forms()
+    forms.feed(page)
+    assert forms.nested == 0
+    segment = translation.segments_for(article)[1]
+    saved = client.post(reverse("desk:save_segment", args=[article.slug, segment.pk]),
+                        {"translation": labwani("Kamel al-Labwani")[0][1], "state": "done"},
+                        headers={"HX-Request": "true"})  # fmt: skip
+    assert f'id="flags-{segment.pk}" class="translation-flags segment-flags"' in saved.text
+    assert 'data-hx-swap-oob="true"' in saved.text
