@@ -109,7 +109,7 @@ def public_content_changed(sender, instance=None, **kwargs):
     if isinstance(instance, Article) and instance.published_revision_id is None:
         return
     start_new_generation()
-    purging.purge_touched(instance)
+    purging.purge_touched(instance, deleted=kwargs.get("signal") is post_delete)
 
 
 def watched_models():

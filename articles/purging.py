@@ -17,6 +17,7 @@ CDN_SERVICE, CDN_TOKEN). None, by default: the in-process page cache (public_cac
 the only cache, and follows every change by its generation.
 """
 
+import http.client
 import json
 import logging
 import urllib.error
@@ -45,6 +46,7 @@ from .models import (
 logger = logging.getLogger(__name__)
 RETRY_AFTER = [timedelta(seconds=5), timedelta(seconds=30), timedelta(minutes=5)]
 TIMEOUT_SECONDS = 5
+AT_ONCE_TIMEOUT_SECONDS = 1
 EVERY_LIST = {"list-home", "list-feed", "list-search", "list-sitemap"}
 
 
@@ -52,18 +54,19 @@ def _token(slug):
     return quote(slug, safe="-_.")  # as surrogate_keys names it
 
 
-def keys_touched(instance):
+def keys_touched(instance, *, deleted=False):
     """(keys, hard) for a saved or deleted row a public page can show: the pages that showed
-    it, and the lists it joins; hard when an article was withdrawn."""
+    it, and the lists it joins; hard when an article was withdrawn or deleted."""
     if isinstance(instance, Article):
-        return _article_keys(instance), instance.status == ArticleStatus.UNPUBLISHED
+        hard = deleted or instance.status == ArticleStatus.UNPUBLISHED
+        return _article_keys(instance), hard
     if isinstance(instance, Disclaimer):
         return {f"disclaimer-{instance.pk}"}, False
     if isinstance(instance, Outlet):  # its name is on its pages, articles and every list
         return {f"outlet-{_token(instance.slug)}", "lists"}, False
-    if isinstance(instance, Keyword):
+    if isinstance(instance, Keyword):  # its name is on its pages, articles and the feeds
         slug = _token(instance.slug)
-        return {f"keyword-{slug}", f"list-keyword-{slug}"}, False
+        return {f"keyword-{slug}", f"list-keyword-{slug}", "lists"}, False
     if isinstance(instance, Correction):  # shown under the article and in the feeds
         return {f"article-{instance.article_id}", "list-feed"}, False
     if isinstance(instance, SourceStory) and hasattr(instance, "article"):
@@ -84,16 +87,19 @@ def _article_keys(article):
         keys.add(f"news-{_token(article.former_slug)}")
     if article.outlet_id:
         keys.add(f"list-outlet-{_token(article.outlet.slug)}")
-    if article.published_revision_id:
-        for slug in article.published_revision.keywords.values_list("slug", flat=True):
-            keys.add(f"list-keyword-{_token(slug)}")
+    if article.published_revision_id:  # by id: the revision may be gone with the article
+        slugs = Keyword.objects.filter(revisions=article.published_revision_id)
+        keys |= {f"list-keyword-{_token(slug)}" for slug in slugs.values_list("slug", flat=True)}
+    # Pages whose Read Also links to it: a link waiting for it appears when it is published.
+    linking = ReadAlsoLink.objects.filter(target_id=article.pk)
+    keys |= {f"article-{pk}" for pk in linking.values_list("revision__article_id", flat=True)}
     return keys
 
 
-def purge_touched(instance):
+def purge_touched(instance, *, deleted=False):
     """Queue the purge of what a change to `instance` touched, if there is a front."""
     if settings.PURGE_BACKEND:
-        keys, hard = keys_touched(instance)
+        keys, hard = keys_touched(instance, deleted=deleted)
         purge_later(keys, hard=hard)
 
 
@@ -105,26 +111,31 @@ def purge_later(keys, *, hard=False):
         return
     listed = sorted(keys)
     purge_pages.enqueue(listed, hard)
-    transaction.on_commit(lambda: _purge_now(listed, hard=hard))
+    transaction.on_commit(lambda: _purge_now(listed, hard=hard), robust=True)
 
 
 def _purge_now(keys, *, hard):
+    """The purge at the commit, in the request: brief, and never an error for the editor,
+    whose change stands; the worker's queued purge tries again."""
     try:
-        backend().purge(keys, hard=hard)
+        backend().purge(keys, hard=hard, timeout=AT_ONCE_TIMEOUT_SECONDS)
     except PurgeError as error:
         logger.warning("Purge of %s failed (%s); the worker will try again.", keys, error)
 
 
 @task()
 def purge_pages(keys: list[str], hard: bool, attempt: int = 1) -> int:
-    """The worker's task: purge `keys`, warm what they name, and try again after a failure."""
+    """The worker's task: purge `keys`, warm what they name, and try again after a failure
+    (a withdrawal's for as long as it takes)."""
     try:
         backend().purge(keys, hard=hard)
     except PurgeError as error:
-        if attempt > len(RETRY_AFTER):
+        if attempt > len(RETRY_AFTER) and not hard:
             logger.error("Gave up purging %s after %s attempts: %s", keys, attempt, error)
             raise
-        later = timezone.now() + RETRY_AFTER[attempt - 1]
+        if attempt > len(RETRY_AFTER):  # a withdrawal is never left to be served
+            logger.error("Purging withdrawn pages %s still fails (%s): trying again", keys, error)
+        later = timezone.now() + RETRY_AFTER[min(attempt, len(RETRY_AFTER)) - 1]
         purge_pages.using(run_after=later).enqueue(keys, hard, attempt + 1)
         return 0
     return warm(keys)
@@ -145,11 +156,13 @@ def backend():
     raise PurgeError(f"PURGE_BACKEND is “{kind}”: give varnish, fastly or cloudflare.")
 
 
-def _send(request):
+def _send(request, timeout=TIMEOUT_SECONDS):
+    """Send one purge; any failure (refused, timed out, an answer that is no HTTP, a bad
+    address) is a PurgeError."""
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status
-    except (urllib.error.URLError, OSError) as error:
+    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as error:
         raise PurgeError(f"{request.get_method()} {request.full_url}: {error}") from error
 
 
@@ -160,10 +173,11 @@ class VarnishPurger:
     def __init__(self, urls):
         self.urls = urls
 
-    def purge(self, keys, *, hard):
+    def purge(self, keys, *, hard, timeout=TIMEOUT_SECONDS):
         header = "xkey-purge" if hard else "xkey-softpurge"
         for url in self.urls:
-            _send(urllib.request.Request(url, method="PURGE", headers={header: " ".join(keys)}))
+            request = urllib.request.Request(url, method="PURGE", headers={header: " ".join(keys)})
+            _send(request, timeout)
 
 
 class FastlyPurger:
@@ -173,11 +187,11 @@ class FastlyPurger:
         self.url = f"{api_url.rstrip('/')}/service/{service}/purge"
         self.token = token
 
-    def purge(self, keys, *, hard):
+    def purge(self, keys, *, hard, timeout=TIMEOUT_SECONDS):
         headers = {"Fastly-Key": self.token, "Surrogate-Key": " ".join(keys)}
         if not hard:
             headers["Fastly-Soft-Purge"] = "1"
-        _send(urllib.request.Request(self.url, method="POST", headers=headers))
+        _send(urllib.request.Request(self.url, method="POST", headers=headers), timeout)
 
 
 class CloudflarePurger:
@@ -187,10 +201,11 @@ class CloudflarePurger:
         self.url = f"{api_url.rstrip('/')}/zones/{zone}/purge_cache"
         self.token = token
 
-    def purge(self, keys, *, hard):
+    def purge(self, keys, *, hard, timeout=TIMEOUT_SECONDS):
         body = json.dumps({"tags": list(keys)}).encode()
         headers = {"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"}
-        _send(urllib.request.Request(self.url, data=body, method="POST", headers=headers))
+        request = urllib.request.Request(self.url, data=body, method="POST", headers=headers)
+        _send(request, timeout)
 
 
 # --- Warming -----------------------------------------------------------------------------------

@@ -201,6 +201,8 @@ PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", 0)  # seconds browsers and proxies ma
 # A cache in front (Varnish, a CDN), purged by surrogate key on every change (articles/purging.py):
 # "" (none: the page cache above is the only cache), "varnish", "fastly" or "cloudflare".
 PURGE_BACKEND = env_str("PURGE_BACKEND", "")
+if PURGE_BACKEND == "varnish":  # its health probe asks for / as localhost (deploy/varnish)
+    ALLOWED_HOSTS = [*ALLOWED_HOSTS, "localhost"]
 if PURGE_BACKEND not in {"", "varnish", "fastly", "cloudflare"}:
     raise ImproperlyConfigured(
         f"PURGE_BACKEND is “{PURGE_BACKEND}”: leave it empty, or give varnish, fastly or "

@@ -159,3 +159,51 @@ def test_a_cdn_is_purged_by_tag_through_its_api(settings, db, kind):
         assert path == "/zones/service-1/purge_cache"
         assert headers["authorization"] == "Bearer secret"
         assert json.loads(body) == {"tags": [f"disclaimer-{disclaimer.pk}"]}
+
+
+def test_deleting_a_published_article_purges_it_hard(front, ready_article, users):
+    article = ready_article("published", "Raid near Palmyra", keywords=["Palmyra"])
+    pk, slug = article.pk, article.slug
+    article.delete()
+    deliver_queued()
+    assert {f"article-{pk}", f"news-{slug}", "list-home"} <= front.purged("xkey-purge")
+
+
+def test_a_front_answering_nonsense_leaves_the_change_standing(
+    settings, ready_article, users, django_capture_on_commit_callbacks
+):
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def talk_nonsense():
+        connection, _ = listener.accept()
+        connection.recv(65536)
+        connection.sendall(b"this is no HTTP\r\n\r\n")
+        connection.close()
+
+    threading.Thread(target=talk_nonsense, daemon=True).start()
+    settings.PURGE_BACKEND = "varnish"
+    settings.PURGE_URLS = [f"http://127.0.0.1:{listener.getsockname()[1]}/"]
+    article = ready_article("approved", "Raid near Palmyra")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.apply(article, "publish", actor=users["reviewer"])
+    listener.close()
+    article.refresh_from_db()
+    assert article.status == "published"
+
+
+def test_a_page_whose_read_also_waited_for_an_article_is_purged_when_it_is_published(
+    front, ready_article, users
+):
+    from tests.conftest import add_read_also
+
+    linking = ready_article("published", "Raid near Palmyra")
+    waiting = ready_article("approved", "Bread prices rise again in Idlib")
+    add_read_also(linking.published_revision, after_paragraph=1,
+                  target_headline="Bread prices rise again in Idlib")  # fmt: skip
+    workflow.apply(waiting, "publish", actor=users["reviewer"])  # matches the waiting link
+    deliver_queued()
+    assert f"article-{linking.pk}" in front.purged("xkey-softpurge")

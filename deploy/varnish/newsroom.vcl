@@ -8,7 +8,8 @@
 #   (stale-while-revalidate), and for a day while the app servers are down (stale-if-error).
 # - The desk, the admin, sign-in and every signed-in request go straight to the app.
 #
-# Set the app server's address below (or include this file from one that defines backends).
+# Set the app server's address below (or include this file from one that defines backends),
+# and list every app server that runs the worker in `acl purgers`: they send the purges.
 
 vcl 4.1;
 
@@ -21,7 +22,12 @@ backend app {
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
     .probe = {
-        .url = "/";
+        # As a reader behind TLS would ask, so that the app neither redirects to https nor
+        # refuses the host: PURGE_BACKEND=varnish adds localhost to ALLOWED_HOSTS.
+        .request = "GET / HTTP/1.1"
+            "Host: localhost"
+            "X-Forwarded-Proto: https"
+            "Connection: close";
         .interval = 2s;
         .timeout = 1s;
         .window = 3;
@@ -32,6 +38,7 @@ backend app {
 acl purgers {
     "127.0.0.1";
     "::1";
+    # "10.0.0.0"/24;  the app servers, where they are not this machine
 }
 
 sub vcl_recv {
@@ -63,9 +70,17 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_hash {
+    hash_data(req.http.X-Forwarded-Proto);  # an http page is never served for https
+}
+
 sub vcl_backend_response {
+    if (bereq.is_bgfetch && beresp.status >= 500) {
+        return (abandon);  # refreshing failed: readers keep the page they had
+    }
     if (beresp.http.Set-Cookie) {
         set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
         return (deliver);
     }
     if (beresp.status == 404) {
@@ -79,8 +94,14 @@ sub vcl_backend_response {
 }
 
 sub vcl_deliver {
-    # The keys are for this cache; Surrogate-Key and Cache-Tag stay for a CDN beyond it.
+    # The keys and how long to keep a page are for this cache, which is purged: nothing
+    # beyond it (a browser, a proxy) may keep a page it cannot be told to drop.
     unset resp.http.xkey;
+    unset resp.http.Surrogate-Key;
+    unset resp.http.Cache-Tag;
+    if (resp.http.Cache-Control ~ "s-maxage") {
+        set resp.http.Cache-Control = "public, max-age=0";
+    }
     if (obj.hits > 0) {
         set resp.http.X-Cache = "hit";
     } else {
