@@ -9,7 +9,7 @@ in the original text. Pure functions: no database.
 """
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 DIACRITICS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670"}  # harakat, superscript alef
 TATWEEL = "\u0640"
@@ -146,6 +146,13 @@ class NormalizedText:
         while last < len(text) and (text[last] in DIACRITICS or text[last] == TATWEEL):
             last += 1  # the last letter's own marks belong to the match
         return self.origins[start], last
+
+
+@lru_cache(maxsize=4096)
+def normalized_text(text):
+    """The NormalizedText of `text`, kept: a story's paragraphs are searched for glossary
+    terms on every save of the translation screen and every look at the review screen."""
+    return NormalizedText(text)
 
 
 def is_arabic_script(char):

@@ -83,6 +83,7 @@ def varnish(workdir):
 
 
 def nginx(workdir, page):
+    os.chmod(workdir, 0o755)  # nginx's workers read the page as another user
     (Path(workdir) / "html").mkdir()
     (Path(workdir) / "html" / "article.html").write_bytes(page)
     conf = Path(workdir) / "nginx.conf"
@@ -126,11 +127,12 @@ def main():
         worker = subprocess.Popen([sys.executable, "manage.py", "db_worker"], cwd=ROOT, env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         front = varnish(workdir)
-        page = wait_for(f"http://127.0.0.1:{APP}{ARTICLE}")
-        server = nginx(workdir, page)
-        wait_for(f"http://127.0.0.1:{FRONT}{ARTICLE}")
-        wait_for(f"http://127.0.0.1:{NGINX}/article.html")
+        server = None
         try:
+            page = wait_for(f"http://127.0.0.1:{APP}{ARTICLE}")
+            server = nginx(workdir, page)
+            wait_for(f"http://127.0.0.1:{FRONT}{ARTICLE}")
+            wait_for(f"http://127.0.0.1:{NGINX}/article.html")
             rates = {
                 "article through Varnish (cached)": requests_per_second_at(
                     f"http://127.0.0.1:{FRONT}{ARTICLE}", SECONDS
@@ -146,7 +148,8 @@ def main():
                           PUBLISH % {"front": FRONT}, env=env).stdout.split()  # fmt: skip
         finally:
             for process in (server, front, worker):
-                process.terminate()
+                if process is not None:
+                    process.terminate()
             stop(app)
     nginx_rate = rates["the same page from nginx (file)"]
     print(f"\nThrough Varnish, wrk -t1 -c16 -d{SECONDS}s, PostgreSQL")

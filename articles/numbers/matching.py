@@ -3,6 +3,7 @@ the editor where it does not."""
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..arabic import isolated, normalize
 from .arabic_words import _ARABIC_SPLIT, _DUAL_NOUNS, _NUMBER_WORDS
@@ -73,7 +74,7 @@ def number_mismatches(source: str, english: str) -> list[NumberMismatch]:
     """What an editor must check: each source quantity the English does not carry (with the
     English quantity most likely meant for it), then each English quantity in digits that
     carries none of the source's."""
-    wanted, offered = arabic_quantities(source), english_quantities(english)
+    wanted, offered = list(_source_quantities(source)), english_quantities(english)
     wanted, offered = _as_ends(wanted, offered), _as_ends(offered, wanted)
     nearest = _nearest_in_reading_order(wanted, len(source), offered, len(english))
     needed = [i for i, quantity in enumerate(wanted) if _must_be_carried(quantity)]
@@ -91,6 +92,13 @@ def number_mismatches(source: str, english: str) -> list[NumberMismatch]:
         _not_carried(i, wanted, offered, free, nearest) for i in needed if i not in carried
     ]
     return mismatches + [NumberMismatch(None, offered[j]) for j in free if _is_reported(offered[j])]
+
+
+@lru_cache(maxsize=4096)
+def _source_quantities(source):
+    """The source's quantities, kept: the source stays while its English is typed, and
+    checked again on each save."""
+    return tuple(arabic_quantities(source))
 
 
 def _as_ends(quantities, other):

@@ -5,7 +5,7 @@ from functools import cached_property
 
 from django.db.models import Count, Max
 
-from ..arabic import NormalizedText, normalize
+from ..arabic import normalize, normalized_text
 from ..models import GlossaryTerm
 
 
@@ -51,7 +51,7 @@ def glossary_matches(text, terms):
     """[(start, end, term)] for each glossary term in `text`, in order. `terms` come longest
     first (as glossary() gives them): where terms overlap, the first wins, so that in
     "لواء القدس" it is the militia's name, not the city's."""
-    source, spans = NormalizedText(text), []
+    source, spans = normalized_text(text), []
     terms = terms if isinstance(terms, Terms) else Terms(terms)
     for term in terms.candidates(source):
         for start, end in source.find(term.normalized):
