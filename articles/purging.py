@@ -23,7 +23,7 @@ import logging
 import urllib.error
 import urllib.request
 from datetime import timedelta
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -42,16 +42,13 @@ from .models import (
     Revision,
     SourceStory,
 )
+from .surrogate_keys import named
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER = [timedelta(seconds=5), timedelta(seconds=30), timedelta(minutes=5)]
 TIMEOUT_SECONDS = 5
 AT_ONCE_TIMEOUT_SECONDS = 1
 EVERY_LIST = {"list-home", "list-feed", "list-search", "list-sitemap"}
-
-
-def _token(slug):
-    return quote(slug, safe="-_.")  # as surrogate_keys names it
 
 
 def keys_touched(instance, *, deleted=False):
@@ -63,10 +60,10 @@ def keys_touched(instance, *, deleted=False):
     if isinstance(instance, Disclaimer):
         return {f"disclaimer-{instance.pk}"}, False
     if isinstance(instance, Outlet):  # its name is on its pages, articles and every list
-        return {f"outlet-{_token(instance.slug)}", "lists"}, False
+        return {named("outlet", instance.slug), "lists"}, False
     if isinstance(instance, Keyword):  # its name is on its pages, articles and the feeds
-        slug = _token(instance.slug)
-        return {f"keyword-{slug}", f"list-keyword-{slug}", "lists"}, False
+        slug = instance.slug
+        return {named("keyword", slug), named("list-keyword", slug), "lists"}, False
     if isinstance(instance, Correction):  # shown under the article and in the feeds
         return {f"article-{instance.article_id}", "list-feed"}, False
     if isinstance(instance, SourceStory) and hasattr(instance, "article"):
@@ -82,14 +79,14 @@ def _article_keys(article):
     """The article's page and address (the former one too), the pages showing it as Read
     Also, and every list it is or was in: the lists a published article joins by name; the
     lists it leaves name it (surrogate_keys: every list names its articles' addresses)."""
-    keys = {f"article-{article.pk}", f"news-{_token(article.slug)}", *EVERY_LIST}
+    keys = {f"article-{article.pk}", named("news", article.slug), *EVERY_LIST}
     if article.former_slug:
-        keys.add(f"news-{_token(article.former_slug)}")
+        keys.add(named("news", article.former_slug))
     if article.outlet_id:
-        keys.add(f"list-outlet-{_token(article.outlet.slug)}")
+        keys.add(named("list-outlet", article.outlet.slug))
     if article.published_revision_id:  # by id: the revision may be gone with the article
         slugs = Keyword.objects.filter(revisions=article.published_revision_id)
-        keys |= {f"list-keyword-{_token(slug)}" for slug in slugs.values_list("slug", flat=True)}
+        keys |= {named("list-keyword", slug) for slug in slugs.values_list("slug", flat=True)}
     # Pages whose Read Also links to it: a link waiting for it appears when it is published.
     linking = ReadAlsoLink.objects.filter(target_id=article.pk)
     keys |= {f"article-{pk}" for pk in linking.values_list("revision__article_id", flat=True)}

@@ -55,12 +55,12 @@ def for_article_page(context):
     """The keys of an article page, from its context (article_page.article_page_context):
     the article, its outlet, keywords and disclaimer, and each Read Also target shown."""
     article, revision = context["article"], context["revision"]
-    keys = {f"article-{article.pk}", f"news-{_token(article.slug)}"}
+    keys = {f"article-{article.pk}", named("news", article.slug)}
     if article.outlet_id:
-        keys.add(f"outlet-{_token(article.outlet.slug)}")
+        keys.add(named("outlet", article.outlet.slug))
     if revision.disclaimer_id:
         keys.add(f"disclaimer-{revision.disclaimer_id}")
-    keys |= {f"keyword-{_token(keyword.slug)}" for keyword in context["keywords"]}
+    keys |= {named("keyword", keyword.slug) for keyword in context["keywords"]}
     keys |= {f"article-{pk}" for pk in context["read_also_targets"]}
     return keys
 
@@ -68,11 +68,17 @@ def for_article_page(context):
 def for_listed(slugs):
     """The keys of a list's articles, by address: an article leaving a list (a keyword taken
     off, a withdrawal) purges the lists that showed it."""
-    return {f"news-{_token(slug)}" for slug in slugs}
+    return {named("news", slug) for slug in slugs}
+
+
+def named(kind, slug):
+    """The key of a thing named by its slug ("news", "outlet", "keyword", "list-outlet",
+    "list-keyword"): here for the pages, and for purging. Headers carry ASCII, and an
+    Arabic keyword's slug is not: it is percent-encoded."""
+    return f"{kind}-{_token(slug)}"
 
 
 def _token(slug):
-    """A slug as a key: headers carry ASCII, and an Arabic keyword's slug is not."""
     return quote(slug, safe="-_.")
 
 
