@@ -13,7 +13,6 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from . import body as documents
 from .models import Article, ReadAlsoLink
 
 
@@ -38,10 +37,10 @@ def article_page_context(article, revision, *, preview=False, keywords=None):
     `keywords` given)."""
     links = _links_by_block(revision, preview=preview)
     body, targets = [], []
-    for block in revision.body:
-        if block["type"] != "read_also":
-            body.append({"html": documents.block_html(block)})
-        elif link := links.get(block["attrs"]["id"]):
+    for part in revision.rendered_body:  # stored with the revision (body.readers_html)
+        if "html" in part:
+            body.append({"html": mark_safe(part["html"])})
+        elif link := links.get(part["read_also"]):
             body.append({"read_also": read_also_item(link, preview=preview)})
             targets.append(link.target_id)
     if keywords is None:

@@ -259,6 +259,7 @@ class ArticleQuerySet(models.QuerySet):
                 "source_story__paragraphs",
                 "source_story__standfirst",
                 "current_revision__body",
+                "current_revision__rendered_body",
                 "current_revision__search_text",
                 "current_revision__standfirst",
             )
@@ -288,7 +289,11 @@ class ArticleQuerySet(models.QuerySet):
         return (
             self.published()
             .select_related("published_revision", "outlet")
-            .defer("published_revision__body", "published_revision__search_text")
+            .defer(
+                "published_revision__body",
+                "published_revision__rendered_body",
+                "published_revision__search_text",
+            )
             .order_by("-published_at", "-pk")
         )
 
@@ -300,7 +305,8 @@ class ArticleQuerySet(models.QuerySet):
             .only(
                 *["slug", "status", "published_at", "last_published_at"],
                 *["published_revision__headline", "published_revision__standfirst"],
-                *["published_revision__body", "published_revision__disclaimer__text"],
+                *["published_revision__summary", "published_revision__rendered_body"],
+                "published_revision__disclaimer__text",
                 *["outlet__name", "outlet__slug", "outlet__website"],
                 *["source_story__headline", "source_story__language"],
             )
@@ -533,6 +539,13 @@ class Revision(models.Model):
     search_text = models.TextField(
         blank=True, editable=False, help_text="Headline, standfirst and body as plain text."
     )
+    rendered_body = models.JSONField(
+        default=list,
+        editable=False,
+        help_text="The body as readers get it, made with the revision: its text as HTML, run "
+        "by run, and each Read Also block in its place by id (the link itself is drawn on "
+        "each read, since its target's headline and status change).",
+    )
 
     class Meta:
         ordering = ["article", "-number"]
@@ -561,6 +574,7 @@ class Revision(models.Model):
             body=body,
             search_text=text.strip(),
             summary=summarize(standfirst, paragraphs),
+            rendered_body=documents.readers_html(body),
             **fields,
         )
 

@@ -232,7 +232,10 @@ def add_read_also(revision, *, after_paragraph, target=None, target_headline="")
     block = body.read_also(target_headline or target.headline, target=target and target.pk)
     places = [*body.read_also_places(revision.body), (after_paragraph, block)]
     revision.body = body.with_read_also_after(body.text_blocks(revision.body), places)
-    Revision.objects.filter(pk=revision.pk).update(body=revision.body)
+    revision.rendered_body = body.readers_html(revision.body)
+    Revision.objects.filter(pk=revision.pk).update(
+        body=revision.body, rendered_body=revision.rendered_body
+    )
     ReadAlsoLink.objects.filter(revision=revision).delete()
     ReadAlsoLink.objects.bulk_create(index_links(revision))
     return block

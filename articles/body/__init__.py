@@ -14,6 +14,7 @@ from .html import (
     fallback_html,
     from_form,
     inline_html,
+    readers_html,
     salvage,
 )
 from .reading import (
@@ -49,6 +50,7 @@ __all__ = [
     "TEXT_BLOCKS", "BodyError", "block_html", "block_text", "blocks_from_html",
     "fallback_html", "from_form", "inline_html", "new_block_id", "paragraph",
     "paragraph_texts", "paragraphs_within", "parse_json", "plain_text", "read_also",
-    "read_also_headline", "read_also_places", "reanchored", "salvage", "text_blocks",
+    "read_also_headline", "read_also_places", "readers_html", "reanchored", "salvage",
+    "text_blocks",
     "validate", "with_read_also_after",
 ]  # fmt: skip

@@ -104,6 +104,24 @@ def block_html(block):
     raise ValueError(f"{kind} is not a text block")
 
 
+def readers_html(blocks):
+    """The body as readers get it, stored with each revision: its text blocks as HTML, run by
+    run, with each Read Also block in its place by id ({"html": ...} and {"read_also": id}).
+    A link is drawn on each read, since its target's headline and status change."""
+    parts, run = [], []
+    for block in blocks:
+        if block["type"] != "read_also":
+            run.append(block_html(block))
+            continue
+        if run:
+            parts.append({"html": "".join(run)})
+            run = []
+        parts.append({"read_also": block["attrs"]["id"]})
+    if run:
+        parts.append({"html": "".join(run)})
+    return parts
+
+
 def inline_html(inline):
     parts = []
     for node in inline:
