@@ -1,7 +1,8 @@
 """RSS and Atom feeds of published articles: everything, per keyword and per outlet.
 
 Each item's GUID is derived from the article and its first publication, never from its
-headline or text, so a correction updates the item instead of adding a new one.
+headline or text, so a correction updates the item instead of adding a new one. Arabic in
+them is marked as Arabic (articles/language.py), as on the pages.
 """
 
 import uuid
@@ -12,14 +13,55 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import resolve, reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.formats import date_format
 
 from . import surrogate_keys
+from .arabic import has_arabic
+from .language import in_arabic, lang_marked
 from .models import Article, Correction, Keyword, Outlet
 from .public_cache import shows
 
 FEED_SIZE = 30
+
+
+class _ArabicMarked:
+    """A feed's XML writer that marks Arabic. A plain-text element (a title, a keyword, an
+    outlet's name) that is all Arabic carries xml:lang="ar". Text that mixes Arabic with
+    English is marked run by run where the format lets the element be HTML: descriptions
+    always, and titles in Atom (type="html"). RSS titles are plain text only, so a mixed one
+    stays unmarked."""
+
+    def __init__(self, handler, *, html_titles):
+        self._handler, self._html_titles = handler, html_titles
+
+    def __getattr__(self, name):
+        return getattr(self._handler, name)
+
+    def addQuickElement(self, name, contents=None, attrs=None):
+        attrs = dict(attrs or {})
+        text = contents or attrs.get("term") or ""
+        if in_arabic(text):
+            attrs["xml:lang"] = "ar"
+        elif self._html_titles and name in {"title", "subtitle"} and has_arabic(text):
+            contents, attrs = lang_marked(text), attrs | {"type": "html"}
+        self._handler.addQuickElement(name, contents, attrs)
+
+
+class ArabicMarkedRss(Rss201rev2Feed):
+    def add_root_elements(self, handler):
+        super().add_root_elements(_ArabicMarked(handler, html_titles=False))
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(_ArabicMarked(handler, html_titles=False), item)
+
+
+class ArabicMarkedAtom(Atom1Feed):
+    def add_root_elements(self, handler):
+        super().add_root_elements(_ArabicMarked(handler, html_titles=True))
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(_ArabicMarked(handler, html_titles=True), item)
 
 
 def article_guid(article):
@@ -28,6 +70,7 @@ def article_guid(article):
 
 
 class LatestArticles(Feed):
+    feed_type = ArabicMarkedRss
     description_template = None
 
     def title(self, obj=None):
@@ -57,13 +100,14 @@ class LatestArticles(Feed):
         return item.published_revision.headline
 
     def item_description(self, item):
-        """The summary and the attribution, then each correction or clarification, dated."""
+        """The summary and the attribution, then each correction or clarification, dated: as
+        HTML, which a feed's description is, with its Arabic marked."""
         attribution = f" According to {item.outlet}." if item.outlet else ""
         notes = "".join(
             f" {note.get_kind_display()} ({date_format(note.published_at, 'j F Y')}): {note.note}"
             for note in item.noted
         )
-        return f"{item.published_revision.summary}{attribution}{notes}".strip()
+        return lang_marked(f"{item.published_revision.summary}{attribution}{notes}".strip())
 
     def item_guid(self, item):
         return article_guid(item)
@@ -84,7 +128,7 @@ class LatestArticles(Feed):
 
 
 class LatestArticlesAtom(LatestArticles):
-    feed_type = Atom1Feed
+    feed_type = ArabicMarkedAtom
     subtitle = LatestArticles.description
 
 
@@ -106,7 +150,7 @@ class KeywordArticles(LatestArticles):
 
 
 class KeywordArticlesAtom(KeywordArticles):
-    feed_type = Atom1Feed
+    feed_type = ArabicMarkedAtom
     subtitle = KeywordArticles.description
 
 
@@ -128,5 +172,5 @@ class OutletArticles(LatestArticles):
 
 
 class OutletArticlesAtom(OutletArticles):
-    feed_type = Atom1Feed
+    feed_type = ArabicMarkedAtom
     subtitle = OutletArticles.description

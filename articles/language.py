@@ -2,7 +2,9 @@
 (a title, a keyword, an outlet's name, a search term, words quoted from a source) is wrapped
 in `<span lang="ar" dir="rtl">`, so that screen readers speak it as Arabic and browsers lay
 it out right to left (WCAG 3.1.2, language of parts). The one place that does it, for the
-templates (the `lang_marked` filter) and for the body's HTML (body.html)."""
+templates (the `lang_marked` filter), the body's HTML (body.html) and the feeds (feeds.py:
+HTML in them is marked the same way; a plain-text element that is all Arabic carries
+xml:lang="ar", by `in_arabic`)."""
 
 import re
 
@@ -13,6 +15,12 @@ _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # A run: from an Arabic letter to the last Arabic letter before Latin text or a line's end,
 # with the spaces, digits and punctuation between (a quoted phrase, "درعا، 2024").
 _RUN = re.compile(rf"[{_ARABIC}](?:[^A-Za-z\n]*[{_ARABIC}])?")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def in_arabic(text):
+    """Whether `text` is Arabic as a whole: it has Arabic script and no Latin letters."""
+    return bool(text) and _RUN.search(text) is not None and _LATIN.search(text) is None
 
 
 def lang_marked(text):

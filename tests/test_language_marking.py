@@ -3,13 +3,14 @@ reader speaks it as Arabic and the browser lays it out right to left. axe does n
 missing mark, so this test looks at every text node itself."""
 
 from html.parser import HTMLParser
+from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
 
 from articles.arabic import has_arabic
 from articles.body import paragraph
-from articles.language import lang_marked
+from articles.language import in_arabic, lang_marked
 from articles.models import Keyword, Outlet, OutletStatus
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +100,65 @@ def test_every_arabic_word_on_the_public_pages_is_marked_as_arabic(client, arabi
         assert page.status_code == 200, name
         assert has_arabic(page.text.split("<body", 1)[1]), name  # the page shows Arabic
         assert unmarked_arabic(page.text) == [], name
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def unmarked_arabic_in_feed(xml):
+    """(element, text) for each Arabic-script text or keyword term in a feed that nothing marks
+    as Arabic: neither xml:lang="ar" on it or around it, nor, where it is HTML (a description,
+    an Atom text of type html), a lang="ar" element inside."""
+    unmarked = []
+
+    def walk(element, lang, parent):
+        lang = element.get(XML_LANG, lang)
+        tag = element.tag.rsplit("}", 1)[-1]
+        text = element.text or element.get("term") or ""
+        if has_arabic(text) and not lang.startswith("ar"):
+            if (parent, tag) == ("item", "description") or element.get("type") == "html":
+                unmarked.extend(unmarked_arabic(f"<body>{text}</body>"))
+            else:
+                unmarked.append((tag, text))
+        for child in element:
+            walk(child, lang, tag)
+
+    walk(ElementTree.fromstring(xml), "", "")
+    return unmarked
+
+
+def test_arabic_in_the_feeds_is_marked_as_arabic(client, arabic_on_the_site):
+    """All-Arabic text (a keyword, an outlet's name) carries xml:lang="ar"; Arabic within
+    English is marked run by run wherever the element is HTML. RSS titles and a channel's
+    description are plain text only: there, text mixing the two cannot be marked."""
+    article = arabic_on_the_site
+    keyword = Keyword.objects.named("درعا")
+    feeds = {
+        "rss": reverse("public:feed"),
+        "atom": reverse("public:feed_atom"),
+        "keyword rss": reverse("public:keyword_feed", args=[keyword.slug]),
+        "keyword atom": reverse("public:keyword_atom", args=[keyword.slug]),
+        "outlet rss": reverse("public:outlet_feed", args=[article.outlet.slug]),
+        "outlet atom": reverse("public:outlet_atom", args=[article.outlet.slug]),
+    }
+    for name, url in feeds.items():
+        feed = client.get(url)
+        assert feed.status_code == 200, name
+        unmarked = unmarked_arabic_in_feed(feed.content)
+        if "atom" in name:
+            assert unmarked == [], name
+        else:
+            assert {tag for tag, _ in unmarked} <= {"title", "description"}, name
+            assert all(not in_arabic(text) for _, text in unmarked), name
+    rss = client.get(feeds["keyword rss"]).text
+    assert '<category xml:lang="ar">درعا</category>' in rss
+    assert '<dc:creator xml:lang="ar" xmlns:dc="http://purl.org/dc/elements/1.1/">عنب بلدي<' in rss
+    assert '&lt;span lang="ar" dir="rtl"&gt;المزيريب&lt;/span&gt;' in rss
+
+
+def test_the_feed_checker_finds_unmarked_arabic():
+    rss = "<rss><channel><item><category>درعا</category><description>In درعا</description>"
+    assert unmarked_arabic_in_feed(rss + "</item></channel></rss>") == [
+        ("category", "درعا"),
+        ("body", "In درعا"),
+    ]
