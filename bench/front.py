@@ -71,12 +71,12 @@ print(" ".join(f"{t:.3f}" for t in took))
 """
 
 
-def varnish(workdir):
+def varnish(workdir, *, app_port=APP, front_port=FRONT):
     vcl = Path(workdir) / "newsroom.vcl"
     source = (ROOT / "deploy" / "varnish" / "newsroom.vcl").read_text()
-    vcl.write_text(source.replace('.port = "8000";', f'.port = "{APP}";'))
+    vcl.write_text(source.replace('.port = "8000";', f'.port = "{app_port}";'))
     return subprocess.Popen(
-        ["varnishd", "-F", "-j", "none", "-n", f"{workdir}/varnish", "-a", f"127.0.0.1:{FRONT}",
+        ["varnishd", "-F", "-j", "none", "-n", f"{workdir}/varnish", "-a", f"127.0.0.1:{front_port}",
          "-f", str(vcl), "-s", "malloc,256m"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
