@@ -25,6 +25,21 @@ from . import body as documents
 from .text import headline_key
 
 
+class RemembersLoaded:
+    """A model whose pages are filed under names it can change (its slug, its outlet, the
+    revision readers see): each instance keeps those values as they were loaded from the
+    database (`as_loaded`), so that a change purges the pages filed under the old ones too
+    (purging.keys_touched)."""
+
+    remembered = ()
+
+    @classmethod
+    def from_db(cls, db, field_names, values, *, fetch_mode=None):
+        instance = super().from_db(db, field_names, values, fetch_mode=fetch_mode)
+        instance.as_loaded = {name: instance.__dict__.get(name) for name in cls.remembered}
+        return instance
+
+
 def person_name(user):
     """How the desk names someone: their full name, else their username; "system" for none."""
     if user is None:
@@ -56,7 +71,7 @@ class OutletStatus(models.TextChoices):
     REJECTED = "rejected", "rejected: not an outlet we republish"
 
 
-class Outlet(models.Model):
+class Outlet(RemembersLoaded, models.Model):
     """A news organisation whose reports the site republishes. One the importer met in an
     attribution, not in this table, is added unconfirmed, for an admin to confirm, merge
     into a known outlet (as an alias) or reject."""
@@ -79,6 +94,7 @@ class Outlet(models.Model):
     )
 
     objects = OutletQuerySet.as_manager()
+    remembered = ("slug",)
 
     class Meta:
         ordering = ["name"]
@@ -131,11 +147,12 @@ class KeywordQuerySet(models.QuerySet):
         return self.filter(slug__in=[keyword_slug(name) for name in names])
 
 
-class Keyword(models.Model):
+class Keyword(RemembersLoaded, models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
 
     objects = KeywordQuerySet.as_manager()
+    remembered = ("slug",)
 
     class Meta:
         ordering = ["name"]
@@ -394,7 +411,7 @@ def validate_not_reserved(slug):
         raise ValidationError(f"“{slug}” is the address of a desk page; choose another slug.")
 
 
-class Article(models.Model):
+class Article(RemembersLoaded, models.Model):
     """The site's edited version of a source story."""
 
     slug = models.SlugField(max_length=120, unique=True, validators=[validate_not_reserved])
@@ -450,6 +467,7 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)  # the desk's order
 
     objects = ArticleQuerySet.as_manager()
+    remembered = ("slug", "outlet_id", "published_revision_id")
 
     class Meta:
         ordering = ["-updated_at"]

@@ -60,10 +60,12 @@ def keys_touched(instance, *, deleted=False):
     if isinstance(instance, Disclaimer):
         return {f"disclaimer-{instance.pk}"}, False
     if isinstance(instance, Outlet):  # its name is on its pages, articles and every list
-        return {named("outlet", instance.slug), "lists"}, False
+        return {named("outlet", slug) for slug in _slugs(instance)} | {"lists"}, False
     if isinstance(instance, Keyword):  # its name is on its pages, articles and the feeds
-        slug = instance.slug
-        return {named("keyword", slug), named("list-keyword", slug), "lists"}, False
+        keys = {"lists"}
+        for slug in _slugs(instance):
+            keys |= {named("keyword", slug), named("list-keyword", slug)}
+        return keys, False
     if isinstance(instance, Correction):  # shown under the article and in the feeds
         return {f"article-{instance.article_id}", "list-feed"}, False
     if isinstance(instance, SourceStory) and hasattr(instance, "article"):
@@ -75,18 +77,28 @@ def keys_touched(instance, *, deleted=False):
     return set(), False
 
 
+def _slugs(instance):
+    """The slugs a page may be filed under: the one being saved, and the one loaded before."""
+    return {instance.slug, getattr(instance, "as_loaded", {}).get("slug")} - {None, ""}
+
+
 def _article_keys(article):
-    """The article's page and address (the former one too), the pages showing it as Read
-    Also, and every list it is or was in: the lists a published article joins by name; the
-    lists it leaves name it (surrogate_keys: every list names its articles' addresses)."""
-    keys = {f"article-{article.pk}", named("news", article.slug), *EVERY_LIST}
-    if article.former_slug:
-        keys.add(named("news", article.former_slug))
-    if article.outlet_id:
-        keys.add(named("list-outlet", article.outlet.slug))
-    if article.published_revision_id:  # by id: the revision may be gone with the article
-        slugs = Keyword.objects.filter(revisions=article.published_revision_id)
-        keys |= {named("list-keyword", slug) for slug in slugs.values_list("slug", flat=True)}
+    """The article's page and addresses (the former and the one it had when loaded too), the
+    pages showing it as Read Also, and every list it is or was in, as saved and as loaded:
+    by name, each list whole (an article joining or leaving shifts every page of it after);
+    a list's pages also name their articles' addresses (surrogate_keys)."""
+    before = getattr(article, "as_loaded", {})
+    slugs = _slugs(article) | ({article.former_slug} - {""})
+    keys = {f"article-{article.pk}", *EVERY_LIST} | {named("news", slug) for slug in slugs}
+    outlets = {article.outlet_id, before.get("outlet_id")} - {None}
+    if outlets:
+        slugs = Outlet.objects.filter(pk__in=outlets).values_list("slug", flat=True)
+        keys |= {named("list-outlet", slug) for slug in slugs}
+    # By id: a revision may be gone with the article.
+    revisions = {article.published_revision_id, before.get("published_revision_id")} - {None}
+    if revisions:
+        slugs = Keyword.objects.filter(revisions__in=revisions).values_list("slug", flat=True)
+        keys |= {named("list-keyword", slug) for slug in slugs.distinct()}
     # Pages whose Read Also links to it: a link waiting for it appears when it is published.
     linking = ReadAlsoLink.objects.filter(target_id=article.pk)
     keys |= {f"article-{pk}" for pk in linking.values_list("revision__article_id", flat=True)}

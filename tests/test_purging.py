@@ -207,3 +207,56 @@ def test_a_page_whose_read_also_waited_for_an_article_is_purged_when_it_is_publi
     workflow.apply(waiting, "publish", actor=users["reviewer"])  # matches the waiting link
     deliver_queued()
     assert f"article-{linking.pk}" in front.purged("xkey-softpurge")
+
+
+def test_a_new_address_purges_what_was_filed_under_the_old_one(front, ready_article):
+    """Slugs change in the admin (loaded, changed, saved): the pages filed under the old
+    slug are purged, not only those under the new one."""
+    from articles.models import Article, Keyword
+
+    article = ready_article("published", "Raid near Palmyra", keywords=["Palmyra"])
+    deliver_queued()
+    front.requests.clear()
+    keyword = Keyword.objects.get(slug="palmyra")
+    keyword.slug = "tadmur"
+    keyword.save()
+    deliver_queued()
+    # Article pages showing the keyword were filed under its old slug.
+    assert {"keyword-palmyra", "list-keyword-palmyra", "keyword-tadmur"} <= front.purged(
+        "xkey-softpurge"
+    )
+    front.requests.clear()
+    outlet = Outlet.objects.get(slug="sy-24")
+    outlet.slug = "syria-24"
+    outlet.save()
+    deliver_queued()
+    assert {"outlet-sy-24", "outlet-syria-24"} <= front.purged("xkey-softpurge")
+    front.requests.clear()
+    moved = Article.objects.get(pk=article.pk)
+    moved.slug = "raid-near-tadmur"
+    moved.save()
+    deliver_queued()
+    assert {f"news-{article.slug}", "news-raid-near-tadmur"} <= front.purged("xkey-softpurge")
+
+
+def test_an_article_leaving_a_list_purges_every_page_of_it(front, ready_article, users):
+    """Moved to another outlet, or republished without a keyword, an article leaves those
+    lists: all their pages shift, not only the one that showed it."""
+    from articles.editing import save_revision
+    from articles.models import Article
+
+    article = ready_article("correcting", "Raid near Palmyra", keywords=["Palmyra"])
+    deliver_queued()
+    front.requests.clear()
+    other = Outlet.objects.exclude(slug="sy-24").first()
+    draft = article.current_revision
+    save_revision(article, author=users["editor"], based_on=draft, headline=draft.headline,
+                  standfirst="", body=draft.body, disclaimer=draft.disclaimer,
+                  keywords=["Tadmur"], outlet=other, assignee=None)  # fmt: skip
+    deliver_queued()
+    assert {"list-outlet-sy-24", f"list-outlet-{other.slug}"} <= front.purged("xkey-softpurge")
+    front.requests.clear()
+    workflow.apply(Article.objects.get(pk=article.pk), "publish_correction",
+                   actor=users["reviewer"], comment="The town was Tadmur.")  # fmt: skip
+    deliver_queued()
+    assert {"list-keyword-palmyra", "list-keyword-tadmur"} <= front.purged("xkey-softpurge")
