@@ -311,6 +311,26 @@ def test_the_review_screen_lists_every_flag_with_a_way_to_override(client, trans
     assert "blocks publication" in page.text
 
 
+def test_the_review_screen_runs_the_checks_once_for_its_list_and_its_verdict(
+    client, translated, users, monkeypatch
+):
+    """The flags listed and the "Translation checks" verdict come from one run of the
+    checks, which takes a while on a long story."""
+    from articles.translation import checks
+
+    article = approve(translated([*LOST, *labwani("Kamal al-Labwani")]), users)
+    runs = []
+    real = checks.flags_for
+    monkeypatch.setattr(checks, "flags_for", lambda *args: runs.append(1) or real(*args))
+    monkeypatch.setattr(translation, "flags_for", checks.flags_for)
+    client.force_login(users["reviewer"])
+    page = client.get(reverse("desk:review", args=[article.slug]))
+    assert [check.passed for check in page.context["checks"] if check.name ==
+            "Translation checks"] == [False]  # fmt: skip
+    assert len(page.context["flagged"]) == 1
+    assert len(runs) == 1
+
+
 def test_flags_come_back_in_the_same_swap_as_the_save(client, translated, users):
     article = translated(LOST, state="draft")
     segment = translation.segments_for(article)[1]

@@ -156,8 +156,10 @@ def article_flags(article):
     return [(segment, flag) for segment in segments for flag in found.get(segment.pk, [])]
 
 
-def blocking_flags(article):
-    """[(segment, Flag)] that stop publication: numbers and attribution, not overridden."""
+def blocking_flags(article, flagged=None):
+    """[(segment, Flag)] that stop publication: numbers and attribution, not overridden; of
+    `flagged` where the caller has the article's flags already (article_flags)."""
     if not article.needs_translation:
         return []
-    return [(segment, flag) for segment, flag in article_flags(article) if flag.blocks]
+    flagged = article_flags(article) if flagged is None else flagged
+    return [(segment, flag) for segment, flag in flagged if flag.blocks]

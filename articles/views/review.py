@@ -25,11 +25,13 @@ def review_context(
     against = request.GET.get("against")
     against = against if against in baselines else next(iter(baselines), None)
     baseline = baselines.get(against)
-    checks = workflow.publishing_checks(article)
     segments = translation.segments_for(article)
     started = translation.started(segments)
     rows = translation.side_by_side(article.source_story, revision, segments) if started else []
     flags = translation.flags_for(article, segments) if started else {}
+    checks = workflow.publishing_checks(  # the same flags: the checks take a while
+        article, flagged=[(s, flag) for s in segments for flag in flags.get(s.pk, [])]
+    )
     return article_page_context(article, revision, preview=True) | {
         "side_by_side": rows,
         "flagged": [(s, flags[s.pk]) for s in segments if flags.get(s.pk)],

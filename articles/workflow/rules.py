@@ -27,8 +27,9 @@ class Check:
     detail: str
 
 
-def publishing_checks(article):
-    """Everything that must hold before the article's current revision reaches readers."""
+def publishing_checks(article, *, flagged=None):
+    """Everything that must hold before the article's current revision reaches readers.
+    `flagged`: the translation checks' flags, where the caller has them already."""
     revision = article.current_revision
     outlet = article.outlet
     links = list(revision.read_also.select_related("target"))
@@ -59,8 +60,8 @@ def publishing_checks(article):
         Check("Keywords", revision.keywords.exists(), "Add at least one keyword."),
     ]
     if article.needs_translation:
-        flagged = translation.blocking_flags(article)
-        checks.append(Check("Translation checks", not flagged, _flags_problem(flagged)))
+        blocking = translation.blocking_flags(article, flagged)
+        checks.append(Check("Translation checks", not blocking, _flags_problem(blocking)))
     if article.status == S.CORRECTING:
         unchanged = say_the_same(revision, article.published_revision)
         checks.append(
