@@ -7,9 +7,14 @@ from .models import Article, ArticleStatus, GlossaryTerm, Keyword, Language
 from .workflow import apply as take
 from .workflow import publishing_checks
 
-# Keywords the demo editor adds where the source story carried none.
+# Keywords the demo editor adds where the source story carried none: one in Arabic, as readers
+# searching the Arabic name of a place find it (and the site marks it as Arabic).
 DEMO_KEYWORDS = {
-    "desert-on-fire-pro-regime-fighters-killed-by-unknown-assailants": ["ISIS", "Syrian Badia"],
+    "desert-on-fire-pro-regime-fighters-killed-by-unknown-assailants": [
+        "ISIS",
+        "Syrian Badia",
+        "البادية",
+    ],
     "rents-in-aleppo-double-within-a-year-as-returnees-compete-for-housing": ["Aleppo", "Housing"],
 }
 # The newsroom's glossary: names the site always renders the same way.

@@ -162,3 +162,30 @@ def test_the_feed_checker_finds_unmarked_arabic():
         ("category", "درعا"),
         ("body", "In درعا"),
     ]
+
+
+def test_the_demos_arabic_keyword_outlet_and_search_pages_are_marked(client, settings):
+    """What `make run` shows: the demo's Arabic keyword, on its page, its article's and its
+    feed; every outlet's page; a search in Arabic."""
+    from django.core.management import call_command
+
+    from articles.models import Article
+
+    settings.DEBUG = True
+    call_command("load_demo", verbosity=0)
+    keyword = Keyword.objects.get(name="البادية")
+    [article] = Article.objects.published().filter(published_revision__keywords=keyword)
+    pages = [
+        keyword.get_absolute_url(),
+        article.get_absolute_url(),
+        reverse("public:search") + "?q=البادية",
+        *[outlet.get_absolute_url() for outlet in Outlet.objects.all()],
+    ]
+    for url in pages:
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert unmarked_arabic(page.text) == [], url
+    for url in pages[:3]:  # the pages showing Arabic do show it
+        assert has_arabic(client.get(url).text.split("<body", 1)[1]), url
+    atom = client.get(reverse("public:keyword_atom", args=[keyword.slug])).content
+    assert unmarked_arabic_in_feed(atom) == []
