@@ -59,3 +59,24 @@ def test_every_control_has_a_label_and_focus_is_visible(signed_in, live_server):
     page.get_by_label("Headline").focus()
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid"
+
+
+CLIPPED_FILTERS = """() => [...document.querySelectorAll('.filters select')].filter(select => {
+  const style = getComputedStyle(select);
+  const probe = document.createElement('span');
+  probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+  probe.style.font = style.font;
+  probe.textContent = select.options[select.selectedIndex].text;
+  document.body.appendChild(probe);
+  const arrow = 20;
+  const needed = probe.offsetWidth + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + arrow;
+  probe.remove();
+  return needed > select.clientWidth;
+}).map(select => select.name)"""
+
+
+@pytest.mark.parametrize("width", [1280, 1366, 1920])
+def test_the_desk_filters_show_their_whole_choice_on_a_laptop(signed_in, live_server, width):
+    page = signed_in(width, 768)
+    assert page.evaluate(CLIPPED_FILTERS) == []
+    page.screenshot(path=f"tests/screenshots/desk-filters-{width}.png")
