@@ -584,6 +584,12 @@ def test_marking_an_empty_segment_done_says_why_it_stays_untranslated(
     page = response.content.decode()
     assert "Untranslated" in page
     assert "write the English before marking it done" in page
+    # The menu the translator set to Done goes back to Draft beside it, swapped out of band.
+    menu = page[page.index(f'<select name="state" id="state-{segment.pk}"') :]
+    menu = menu[: menu.index("</select>")]
+    assert 'data-hx-swap-oob="true"' in menu
+    assert '<option value="draft" selected>' in menu
+    assert '<option value="done" selected>' not in menu
 
 
 def test_the_review_side_by_side_shows_where_each_read_also_link_goes(import_seeds, users):

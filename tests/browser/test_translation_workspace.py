@@ -87,3 +87,17 @@ def test_translator_translates_segment_by_segment_and_submits(
     revision = article.current_revision
     assert revision.headline == english[0]
     assert revision.paragraph_texts == [*english[1:], REMEMBERED]
+
+
+def test_marking_an_empty_segment_done_puts_the_menu_back_to_draft(
+    live_server, page, screenshot, newsroom
+):
+    sign_in(page, live_server, "translator")
+    page.goto(f"{live_server.url}/desk/{DARAA}/translate/")
+    segment = page.locator(".segment").first
+    segment.get_by_label("Mark as").select_option("done")
+    expect(segment.locator(".segment-status")).to_contain_text(
+        "write the English before marking it done"
+    )
+    expect(segment.get_by_label("Mark as")).to_have_value("draft")  # not Done beside Untranslated
+    screenshot("empty-segment-not-done")
