@@ -260,3 +260,25 @@ def test_an_article_leaving_a_list_purges_every_page_of_it(front, ready_article,
                    actor=users["reviewer"], comment="The town was Tadmur.")  # fmt: skip
     deliver_queued()
     assert {"list-keyword-palmyra", "list-keyword-tadmur"} <= front.purged("xkey-softpurge")
+
+
+def test_each_save_purges_the_name_it_replaced_however_the_row_was_loaded(front, ready_article):
+    """Saved twice, the second purge names the slug of the first save; a slug not loaded
+    (deferred) is read before the save that changes it."""
+    from articles.models import Keyword
+
+    ready_article("published", "Raid near Palmyra", keywords=["Palmyra"])
+    deliver_queued()
+    keyword = Keyword.objects.get(slug="palmyra")
+    for slug in ["tadmur", "tudmur"]:
+        front.requests.clear()
+        keyword.slug = slug
+        keyword.save()
+        deliver_queued()
+    assert {"keyword-tadmur", "keyword-tudmur"} <= front.purged("xkey-softpurge")
+    front.requests.clear()
+    deferred = Keyword.objects.only("name").get(pk=keyword.pk)
+    deferred.slug = "palmyra"
+    deferred.save()
+    deliver_queued()
+    assert {"keyword-tudmur", "keyword-palmyra"} <= front.purged("xkey-softpurge")
