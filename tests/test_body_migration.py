@@ -206,3 +206,27 @@ def test_drafts_keep_their_read_also_links(old_articles):
     body = json.loads(copy.form_data["body"][0])
     assert [b["type"] for b in body] == ["paragraph", "read_also", "paragraph"]
     assert not any(name.startswith("read_also_") for name in copy.form_data)
+
+
+@pytest.mark.django_db(transaction=False)
+def test_an_app_server_on_the_code_before_the_stored_body_can_still_save_revisions(
+    make_article,
+):
+    """During a deploy, app servers not yet restarted insert revisions without the columns
+    migrations 0023 and 0024 added; the database fills them in instead of refusing."""
+    from articles.models import Revision
+
+    revision = make_article("A headline").current_revision
+    fields = [field for field in Revision._meta.local_concrete_fields
+              if field.name not in {"id", "summary", "rendered_body"}]  # fmt: skip
+    values = [field.get_db_prep_save(getattr(revision, field.attname), connection)
+              for field in fields]  # fmt: skip
+    values[[field.name for field in fields].index("number")] = 2
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO articles_revision ({columns}) VALUES ({', '.join(['%s'] * len(fields))})",
+            values,
+        )
+    older = Revision.objects.get(article=revision.article, number=2)
+    assert (older.summary, older.rendered_body) == ("", [])

@@ -30,6 +30,7 @@ class Migration(migrations.Migration):
             name="rendered_body",
             field=models.JSONField(
                 default=list,
+                db_default=[],
                 editable=False,
                 help_text="The body as readers get it, made with the revision: its text as "
                 "HTML, run by run, and each Read Also block in its place by id (the link "

@@ -298,6 +298,7 @@ class Revision(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     summary = models.TextField(
         blank=True,
+        db_default="",  # as rendered_body's
         editable=False,
         help_text="What lists, feeds, search engines and link previews show of the article: "
         "the standfirst, else the opening words of the first paragraph. Made with the revision, "
@@ -308,6 +309,7 @@ class Revision(models.Model):
     )
     rendered_body = models.JSONField(
         default=list,
+        db_default=[],  # an app server still running the code before it saves revisions too
         editable=False,
         help_text="The body as readers get it, made with the revision: its text as HTML, run "
         "by run, and each Read Also block in its place by id (the link itself is drawn on "
