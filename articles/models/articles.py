@@ -190,6 +190,14 @@ class Article(RemembersLoaded, models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
+        indexes = [  # the public lists: what readers see, newest first (for_readers)
+            models.Index(
+                models.F("published_at").desc(),
+                models.F("id").desc(),
+                name="article_reader_order",
+                condition=models.Q(status__in=LIVE_STATUSES, published_revision__isnull=False),
+            )
+        ]
         permissions = [
             ("translate_article", "Can translate articles"),
             ("review_article", "Can review, approve and publish articles"),
