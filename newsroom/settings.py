@@ -86,7 +86,11 @@ def database_from_url(url):
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
-            "OPTIONS": dict(parse_qsl(parts.query)),
+            # articles/statements.py prepares the public article page's few statements (no
+            # other query is prepared: Django binds their values in the client).
+            "OPTIONS": {"prepare_threshold": 5} | dict(parse_qsl(parts.query))
+            if DATABASE_PREPARED_STATEMENTS
+            else dict(parse_qsl(parts.query)),
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
         }
@@ -220,6 +224,8 @@ FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 24 * 60 * 60 if PURGE_BACKE
 STALE_WHILE_REVALIDATE_SECONDS = env_int("STALE_WHILE_REVALIDATE_SECONDS", 60)
 STALE_IF_ERROR_SECONDS = env_int("STALE_IF_ERROR_SECONDS", 24 * 60 * 60)
 
+# Off where a connection pooler in transaction mode sits in front of PostgreSQL.
+DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", ""))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

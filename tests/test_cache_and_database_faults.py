@@ -80,7 +80,7 @@ def test_with_the_database_down_cached_pages_are_served_and_others_answer_503(
         mock.patch.object(
             public_cache, "connection", mock.Mock(cursor=mock.Mock(side_effect=down))
         ),
-        mock.patch("articles.views.public.Article.objects.for_article_page", side_effect=down),
+        mock.patch("articles.views.public.published_page", side_effect=down),
     ):
         served = client.get(cached.get_absolute_url())
         assert served.status_code == 200

@@ -18,7 +18,7 @@ def test_postgres_url():
     assert (db["HOST"], db["PORT"], db["OPTIONS"]) == (
         "db.internal",
         "5433",
-        {"sslmode": "require"},
+        {"sslmode": "require", "prepare_threshold": 5},  # the article page's statements
     )
 
 

@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.text import Truncator
 
 from .. import body as documents
+from ..addresses import address
 from ..text import headline_key
 from .loading import RemembersLoaded
 from .slugs import PROVISIONAL_SLUG, RESERVED_SLUGS, source_slug, validate_not_reserved
@@ -78,22 +79,6 @@ class ArticleQuerySet(models.QuerySet):
                 "published_revision__search_text",
             )
             .order_by("-published_at", "-pk")
-        )
-
-    def for_article_page(self):
-        """Published articles with what their page shows, and only that, in one query."""
-        return (
-            self.published()
-            .select_related("published_revision__disclaimer", "outlet", "source_story")
-            .only(
-                *["slug", "status", "published_at", "last_published_at"],
-                *["published_revision__headline", "published_revision__standfirst"],
-                *["published_revision__summary", "published_revision__rendered_body"],
-                "published_revision__disclaimer__text",
-                *["outlet__name", "outlet__slug", "outlet__website"],
-                *["source_story__headline", "source_story__language"],
-            )
-            .order_by()
         )
 
     def locked(self, pk):
@@ -207,7 +192,7 @@ class Article(RemembersLoaded, models.Model):
         return self.headline
 
     def get_absolute_url(self):
-        return reverse("public:article", args=[self.slug])
+        return address("public:article", self.slug)
 
     @property
     def headline(self):

@@ -3,9 +3,9 @@ arrived."""
 
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils.text import slugify
 
+from ..addresses import address
 from .loading import RemembersLoaded
 
 
@@ -65,7 +65,7 @@ class Outlet(RemembersLoaded, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("public:outlet", args=[self.slug])
+        return address("public:outlet", self.slug)
 
 
 class Disclaimer(models.Model):
@@ -130,7 +130,7 @@ class Keyword(RemembersLoaded, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("public:keyword", args=[self.slug])
+        return address("public:keyword", self.slug)
 
 
 class SourceFlag(models.TextChoices):

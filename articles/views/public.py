@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from articles import surrogate_keys
-from articles.article_page import article_page_context, news_article_json_ld
+from articles.article_page import article_page_context, news_article_json_ld, published_page
 from articles.models import Article, ArticleStatus, ChangeKind, Keyword, Outlet
 from articles.public_cache import public_page, shows
 from articles.sanitizer import clean_text
@@ -32,17 +32,20 @@ def home(request):
 
 @public_page
 def article(request, slug):
-    try:
-        found = Article.objects.for_article_page().get(slug=slug)
-    except Article.DoesNotExist:
+    page = published_page(slug)
+    if page is None:
         return withdrawn(request, slug)
-    context = article_page_context(found, found.published_revision)
+    context = article_page_context(
+        page.article, page.revision, links=page.links, keywords=page.keywords
+    )
     shows(request, surrogate_keys.for_article_page(context))
-    notes = list(found.corrections.all())  # corrections first, prominently; updates last
+    notes = page.corrections  # corrections first, prominently; updates last
     corrections = [note for note in notes if note.kind in ChangeKind.noted_publicly()]
     context["corrections"] = corrections
     context["updates"] = [note for note in notes if note not in corrections]
-    context["json_ld"] = news_article_json_ld(request, found, context["keywords"], corrections)
+    context["json_ld"] = news_article_json_ld(
+        request, page.article, context["keywords"], corrections
+    )
     return render(request, "public/article.html", context)
 
 
