@@ -63,3 +63,27 @@ def test_a_statement_must_use_each_of_its_markers(db):
     ignoring = Statement(lambda slug: Article.objects.values_list("pk")[:1], "\uffffmarker")
     with pytest.raises(ValueError, match="Each marker"):
         ignoring.rows("anything")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")
+def test_pages_keep_rendering_when_a_migration_changes_a_table_they_read(articles, client):
+    """App servers go on running while a migration alters a table (a column's length here):
+    PostgreSQL refuses the plan it prepared before, and the statement is prepared again."""
+    import psycopg
+
+    article = articles[0]
+    assert client.get(article.get_absolute_url()).status_code == 200  # prepared now
+    migrating = psycopg.connect(
+        dbname=connection.settings_dict["NAME"], user=connection.settings_dict["USER"],
+        host=connection.settings_dict["HOST"], port=connection.settings_dict["PORT"] or 5432,
+        autocommit=True,
+    )  # fmt: skip
+    try:
+        migrating.execute("ALTER TABLE articles_article ALTER COLUMN slug TYPE varchar(121)")
+        for _ in range(3):
+            page = client.get(article.get_absolute_url())
+            assert page.status_code == 200
+            assert article.headline in page.text
+    finally:
+        migrating.execute("ALTER TABLE articles_article ALTER COLUMN slug TYPE varchar(120)")
+        migrating.close()
