@@ -16,7 +16,7 @@ The package, by concern:
   from `attribution`, `names` with `archive`, `omissions` and articles.numbers.
 """
 
-from .checks import Flag, article_flags, blocking_flags, flags_for
+from .checks import Flag, article_flags, blocking_flags, flags_for, in_reading_order
 from .glossary import glossary, glossary_matches, highlighted, terms_in
 from .memory import Suggestion, fingerprints, index_for_memory, memory_suggestions
 from .realignment import follow_new_source, paragraph_origins
@@ -53,6 +53,7 @@ __all__ = [
     "glossary",
     "glossary_matches",
     "highlighted",
+    "in_reading_order",
     "index_for_memory",
     "memory_suggestions",
     "paragraph_origins",

@@ -152,7 +152,11 @@ def _where(rendering):
 def article_flags(article):
     """[(segment, Flag)] for the whole article, in reading order."""
     segments = segments_for(article)
-    found = flags_for(article, segments)
+    return in_reading_order(segments, flags_for(article, segments))
+
+
+def in_reading_order(segments, found):
+    """[(segment, Flag)] from flags_for's {segment pk: [Flag]}, in the segments' order."""
     return [(segment, flag) for segment in segments for flag in found.get(segment.pk, [])]
 
 

@@ -30,7 +30,7 @@ def review_context(
     rows = translation.side_by_side(article.source_story, revision, segments) if started else []
     flags = translation.flags_for(article, segments) if started else {}
     checks = workflow.publishing_checks(  # the same flags: the checks take a while
-        article, flagged=[(s, flag) for s in segments for flag in flags.get(s.pk, [])]
+        article, flagged=translation.in_reading_order(segments, flags)
     )
     return article_page_context(article, revision, preview=True) | {
         "side_by_side": rows,
